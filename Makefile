@@ -1,0 +1,66 @@
+# The two commands a new user needs: `make run` and `make test`.
+# Everything else is a step they call; each step only redoes work whose inputs changed.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      ?= .venv
+PY        := $(VENV)/bin/python
+RASA      := $(VENV)/bin/rasa
+STAMP     := $(VENV)/.installed
+MODEL_DIR ?= models
+MODEL     := $(MODEL_DIR)/current.tar.gz
+TRAIN_INPUTS := $(shell find data domain -name '*.yml' 2>/dev/null) config.yml
+
+export RASA_PORT      ?= 5005
+export ACTIONS_PORT   ?= 5055
+export GATEWAY_PORT   ?= 5000
+export RASA_TOKEN     ?= dev-rasa-token
+export RASA_URL       ?= http://127.0.0.1:$(RASA_PORT)
+export ACTIONS_URL    ?= http://127.0.0.1:$(ACTIONS_PORT)
+export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
+export DATABASE_URL   ?= sqlite:///$(CURDIR)/var/assistant.db
+export LINES_FILE     ?= $(CURDIR)/lines.yml
+export MODEL_PATH     ?= $(CURDIR)/$(MODEL)
+# Rasa phones home and asks questions on first use; neither suits a server or CI.
+export RASA_TELEMETRY_ENABLED = false
+export TF_CPP_MIN_LOG_LEVEL = 2
+export SQLALCHEMY_SILENCE_UBER_WARNING = 1
+
+.PHONY: help setup train db run test nlu-report validate eval bench clean
+
+help:
+	@echo "make run    - set up what is missing and start the assistant on localhost"
+	@echo "make test   - set up what is missing and run every test"
+	@echo "make setup | train | db | validate | nlu-report | clean"
+
+## setup: a Python 3.10 venv with the exact pins of requirements.lock
+setup: $(STAMP)
+$(STAMP): requirements.lock
+	@bash scripts/setup.sh "$(VENV)"
+	@touch $@
+
+## train: only when training data, domain or config changed (make compares timestamps)
+train: $(MODEL)
+$(MODEL): $(STAMP) $(TRAIN_INPUTS)
+	@mkdir -p $(MODEL_DIR)
+	$(RASA) train --data data --domain domain --config config.yml --out $(MODEL_DIR) \
+	    --fixed-model-name current --quiet
+	@touch $@
+
+db: $(STAMP)
+	@$(VENV)/bin/flask --app bot db upgrade
+
+validate: $(STAMP)
+	$(RASA) data validate --data data --domain domain --config config.yml --fail-on-warnings
+
+run: setup train db
+	@bash scripts/run.sh
+
+test: setup train
+	@bash scripts/test.sh
+
+nlu-report: setup
+	@$(PY) -m tools.nlu_report
+
+clean:
+	rm -rf $(MODEL_DIR) var .pytest_cache

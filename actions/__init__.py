@@ -1,0 +1,1 @@
+"""Rasa custom actions (rasa-sdk): thin wrappers that read lines.yml and the database."""

@@ -1,0 +1,40 @@
+"""Gateway configuration, read once from the environment.
+
+Every setting has a default that works on a laptop (`make run`), so a new user
+needs to set nothing; a deployer overrides them with environment variables.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+@dataclass
+class Config:
+    database_url: str = field(
+        default_factory=lambda: _env("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'assistant.db'}"))
+    rasa_url: str = field(default_factory=lambda: _env("RASA_URL", "http://127.0.0.1:5005"))
+    rasa_token: str = field(default_factory=lambda: _env("RASA_TOKEN", "dev-rasa-token"))
+    actions_url: str = field(default_factory=lambda: _env("ACTIONS_URL", "http://127.0.0.1:5055"))
+    # A caller on the phone is waiting: past this many seconds we stop waiting for Rasa.
+    rasa_timeout: float = field(default_factory=lambda: float(_env("RASA_TIMEOUT", "3")))
+    lines_file: Path = field(default_factory=lambda: Path(_env("LINES_FILE", str(ROOT / "lines.yml"))))
+    max_text_chars: int = field(default_factory=lambda: int(_env("MAX_TEXT_CHARS", "2000")))
+    secret_key: str = field(default_factory=lambda: _env("SECRET_KEY", ""))
+    testing: bool = False
+
+    @classmethod
+    def from_mapping(cls, overrides: dict | None = None) -> "Config":
+        cfg = cls()
+        for key, value in (overrides or {}).items():
+            if not hasattr(cfg, key):
+                raise KeyError(f"unknown setting {key!r}")
+            setattr(cfg, key, value)
+        return cfg

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Start Rasa, the action server and the gateway under one supervisor (honcho).
+# Ctrl-C stops all three. Called by `make run` after setup, training and migration.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cat <<TXT
+
+  Triage assistant starting (Rasa needs about half a minute to load its model):
+    gateway      http://127.0.0.1:${GATEWAY_PORT}/          (health: /healthz)
+    chat API     POST http://127.0.0.1:${GATEWAY_PORT}/api/messages
+    Rasa         http://127.0.0.1:${RASA_PORT}/   (HTTP API, token in RASA_TOKEN)
+    actions      http://127.0.0.1:${ACTIONS_PORT}/health
+
+  Try:  curl -s -XPOST localhost:${GATEWAY_PORT}/api/messages -H 'content-type: application/json' \\
+          -d '{"text": "ik wil mijn adres wijzigen"}'
+  Stop with Ctrl-C.
+
+TXT
+exec .venv/bin/honcho start -f Procfile

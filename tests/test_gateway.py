@@ -1,0 +1,149 @@
+"""The gateway against the real trained model, the real action server and a real database."""
+from __future__ import annotations
+
+import logging
+import uuid
+
+from sqlalchemy import func, select
+
+from bot import create_app
+from bot.db import session_scope
+from bot.models import ChangeRequest, Message
+
+
+def say(client, text, conversation_id=None, line=None, **extra):
+    body = {"conversation_id": conversation_id or uuid.uuid4().hex, "text": text,
+            "channel": "api", **extra}
+    if line:
+        body["line"] = line
+    response = client.post("/api/messages", json=body)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.get_json()
+
+
+def all_text(answer) -> str:
+    return " ".join(reply["text"] for reply in answer["replies"]).lower()
+
+
+def test_dutch_address_change_gets_a_dutch_answer_about_the_address(client):
+    answer = say(client, "ik wil mijn adres wijzigen")
+    assert answer["language"] == "nl"
+    assert answer["handoff"] is None
+    text = all_text(answer)
+    assert "straat" in text and "huisnummer" in text  # the address form's first question
+
+
+def test_english_patch_order_gets_an_english_answer_on_the_pump_line(client):
+    answer = say(client, "how do I order more patches", line="pomp")
+    assert answer["language"] == "en"
+    text = all_text(answer)
+    assert "order" in text and "patchpump.example.org/bestellen" in text
+
+
+def test_pump_question_on_the_donor_line_points_to_the_pump_maker(client):
+    answer = say(client, "how do I order more patches")  # default line: the foundation
+    assert answer["language"] == "en"
+    assert "020 000 0003" in all_text(answer)  # PatchPump's number from lines.yml
+
+
+def test_facts_come_from_lines_yml(client):
+    answer = say(client, "wanneer zijn jullie telefonisch bereikbaar", line="pomp")
+    text = all_text(answer)
+    assert "zaterdag van 10:00 tot 16:00" in text and "020 000 0003" in text
+    assert "none" not in text.split()
+
+
+def test_every_message_is_stored(client, stack):
+    conversation_id = uuid.uuid4().hex
+    answer = say(client, "hoe kan ik eenmalig een gift overmaken", conversation_id)
+    with session_scope(stack.database_url) as session:
+        rows = session.execute(select(Message).where(Message.conversation_id == conversation_id)
+                               .order_by(Message.id)).scalars().all()
+        stored = [(m.direction, m.sender, m.text) for m in rows]
+    assert stored[0] == ("in", "user", "hoe kan ik eenmalig een gift overmaken")
+    assert [text for _, _, text in stored[1:]] == [r["text"] for r in answer["replies"]]
+    assert "NL91 ABNA 0417 1643 00" in answer["replies"][0]["text"]
+
+
+def test_gift_change_form_ends_in_a_stored_change_request(client, stack):
+    conversation_id = uuid.uuid4().hex
+    first = say(client, "ik wil mijn maandelijkse bijdrage verhogen", conversation_id)
+    assert "bedrag" in all_text(first)
+    invalid = say(client, "geen idee eigenlijk", conversation_id)
+    assert "kan ik niet goed verwerken" in all_text(invalid)
+    second = say(client, "vijfentwintig euro", conversation_id)
+    assert "per kwartaal" in all_text(second)
+    assert second["replies"][-1]["buttons"], "frequency question offers quick replies"
+    third = say(client, "per kwartaal", conversation_id)
+    assert "25 euro per kwartaal" in all_text(third) and "klopt dat" in all_text(third)
+    done = say(client, "ja", conversation_id)
+    assert "doorgegeven" in all_text(done)
+    with session_scope(stack.database_url) as session:
+        request = session.execute(select(ChangeRequest).where(
+            ChangeRequest.conversation_id == conversation_id)).scalar_one()
+    assert request.kind == "gift"
+    assert request.details == {"amount_eur": "25", "frequency": "kwartaal"}
+    assert request.status == "pending"
+
+
+def test_english_address_form_with_validation_and_denial_stores_nothing(client, stack):
+    conversation_id = uuid.uuid4().hex
+    first = say(client, "I moved house and need to change my address", conversation_id)
+    assert "street" in all_text(first)
+    say(client, "Beukenlaan 21", conversation_id)
+    bad = say(client, "ABCD 12", conversation_id)
+    assert "postcode" in all_text(bad)
+    say(client, "6789 EF", conversation_id)
+    confirm = say(client, "Arnhem", conversation_id)
+    assert "beukenlaan 21, 6789 ef arnhem" in all_text(confirm)
+    done = say(client, "no that is wrong", conversation_id)
+    assert "haven't changed anything" in all_text(done)
+    with session_scope(stack.database_url) as session:
+        count = session.execute(select(func.count()).select_from(ChangeRequest).where(
+            ChangeRequest.conversation_id == conversation_id)).scalar_one()
+    assert count == 0
+
+
+def test_language_switch_on_request_sticks_for_short_replies(client):
+    conversation_id = uuid.uuid4().hex
+    first = say(client, "kunnen we in het engels verder praten", conversation_id)
+    assert first["language"] == "en"
+    assert "english" in all_text(first)
+    second = say(client, "ok", conversation_id)
+    assert second["language"] == "en"
+
+
+def test_rasa_down_gives_a_polite_reply_not_an_error(offline_app, db_url):
+    client = offline_app.test_client()
+    for text, expected in (("ik wil mijn adres wijzigen", "medewerker"),
+                           ("I would like to change my address please", "colleague")):
+        response = client.post("/api/messages", json={"text": text})
+        assert response.status_code == 200
+        assert expected in all_text(response.get_json())
+    with session_scope(db_url) as session:
+        assert session.execute(select(func.count()).select_from(Message)).scalar_one() == 4
+
+
+def test_rasa_too_slow_gives_a_polite_reply(stack):
+    client = create_app(stack.app_config(rasa_timeout=0.001)).test_client()
+    response = client.post("/api/messages", json={"text": "hoe word ik vriend"})
+    assert response.status_code == 200
+    assert "medewerker" in all_text(response.get_json())
+
+
+def test_healthz_reports_every_part(client, offline_app):
+    healthy = client.get("/healthz")
+    assert healthy.status_code == 200
+    assert healthy.get_json() == {"status": "ok", "rasa": "ok", "actions": "ok", "db": "ok"}
+    down = offline_app.test_client().get("/healthz").get_json()
+    assert down["rasa"] == "down" and down["actions"] == "down" and down["db"] == "ok"
+    assert down["status"] != "ok"
+
+
+def test_logs_hold_ids_and_timings_but_no_message_text(client, caplog):
+    caplog.set_level(logging.DEBUG)
+    secret = "Mijn naam is Jansen en ik woon op de Geheimlaan 99"
+    say(client, secret)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "turn conversation=" in logged
+    assert "Jansen" not in logged and "Geheimlaan" not in logged
