@@ -59,6 +59,9 @@ run: setup train db
 test: setup train
 	@bash scripts/test.sh
 
+eval: setup train
+	@$(PY) -m tools.eval_triage
+
 nlu-report: setup
 	@$(PY) -m tools.nlu_report
 

@@ -1,7 +1,10 @@
 """Every turn: set the conversation's language, line and the facts responses quote.
 
-The gateway sends {channel, language, line} as message metadata; this action is
-the custom slot mapping of `language`, so Rasa runs it after each user message.
+The gateway sends {channel, language, line} as message metadata. Rasa runs
+`action_validate_slot_mappings` after each user message (as part of its slot
+extraction), so this is where the metadata becomes slots. It is also the one
+action whose messages Rasa passes on at that point, so it carries the NLU
+summary back to the gateway.
 """
 from __future__ import annotations
 
@@ -14,6 +17,25 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.lines import line_for, lines
 
 SUPPORTED_LANGUAGES = ("nl", "en")
+SAFETY_PREFIX = "safety_"
+
+
+def nlu_summary(latest_message: dict) -> dict:
+    """What NLU made of this turn, for the gateway's safety screen.
+
+    The gateway talks to Rasa's REST channel, which returns only replies; this
+    summary rides along as a custom payload so the parse is screened at no
+    extra round trip. Every safety intent in the ranking is included, not just
+    the top one, so a safety signal ranked second still counts.
+    """
+    intent = latest_message.get("intent") or {}
+    ranking = latest_message.get("intent_ranking") or []
+    return {
+        "intent": intent.get("name"),
+        "confidence": round(float(intent.get("confidence") or 0.0), 4),
+        "safety": {item["name"]: round(float(item.get("confidence") or 0.0), 4)
+                   for item in ranking if str(item.get("name", "")).startswith(SAFETY_PREFIX)},
+    }
 
 
 def context_slots(metadata: dict, current: dict) -> dict[str, Any]:
@@ -29,11 +51,12 @@ def context_slots(metadata: dict, current: dict) -> dict[str, Any]:
 
 class ActionSetContext(Action):
     def name(self) -> str:
-        return "action_set_context"
+        return "action_validate_slot_mappings"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict):
         metadata = tracker.latest_message.get("metadata") or {}
         current = {"line_id": tracker.get_slot("line_id"), "language": tracker.get_slot("language")}
+        dispatcher.utter_message(json_message={"nlu": nlu_summary(tracker.latest_message)})
         return [SlotSet(key, value) for key, value in context_slots(metadata, current).items()
                 if tracker.get_slot(key) != value]
 

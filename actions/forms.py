@@ -7,6 +7,7 @@ without changing anything.
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import FormValidationAction, Tracker
@@ -32,8 +33,12 @@ def _language(tracker: Tracker) -> str:
     return tracker.get_slot("language") or "nl"
 
 
-class _ChangeForm(FormValidationAction):
+class _ChangeForm(FormValidationAction, ABC):
     domain_name: str | None = None  # the line domain this form belongs to (None: any)
+
+    @abstractmethod
+    def name(self) -> str:
+        """Abstract, so rasa-sdk registers only the concrete forms below."""
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain):
         wrong_line = self.domain_name and tracker.get_slot("line_domain") not in (None, self.domain_name)

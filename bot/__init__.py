@@ -29,6 +29,9 @@ def create_app(config: Config | dict | None = None) -> Flask:
     app.register_blueprint(health.blueprint)
     cli.register(app)
 
+    import ivr  # Twilio channels: adapters around the same road
+    ivr.register(app)
+
     if not app.debug and not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO,
                             format="%(asctime)s %(levelname)s %(name)s %(message)s")

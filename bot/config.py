@@ -28,6 +28,16 @@ class Config:
     lines_file: Path = field(default_factory=lambda: Path(_env("LINES_FILE", str(ROOT / "lines.yml"))))
     max_text_chars: int = field(default_factory=lambda: int(_env("MAX_TEXT_CHARS", "2000")))
     secret_key: str = field(default_factory=lambda: _env("SECRET_KEY", ""))
+    # Twilio: requests are signed with the auth token over PUBLIC_BASE_URL + path; without
+    # a token every Twilio route answers 403 (there is no bypass, not even in debug mode).
+    twilio_auth_token: str = field(default_factory=lambda: _env("TWILIO_AUTH_TOKEN", ""))
+    twilio_account_sid: str = field(
+        default_factory=lambda: _env("TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000000"))
+    public_base_url: str = field(
+        default_factory=lambda: _env("PUBLIC_BASE_URL", "http://127.0.0.1:5000"))
+    # Where the twilio REST client sends outbound SMS; tests point it at a local stand-in.
+    twilio_api_base: str = field(default_factory=lambda: _env("TWILIO_API_BASE", ""))
+    sms_session_minutes: int = field(default_factory=lambda: int(_env("SMS_SESSION_MINUTES", "60")))
     testing: bool = False
 
     @classmethod

@@ -1,10 +1,14 @@
 """The one road every inbound message takes, whatever its channel.
 
-    store the message → (safety screen) → person has it? → Rasa → store the replies
+    store the message + safety screen (rules)  → flagged? handoff, safe reply, stop
+    a person has the conversation?             → stored for them, the bot stays silent
+    Rasa (REST channel)                        → down, slow or no action server? system handoff
+    screen Rasa's parse too                    → flagged? handoff, safe reply
+    store the replies
 
 Channel adapters (JSON API, web chat, Twilio) parse their request, call
 `handle_inbound`, and render the `Outcome` their own way. The road knows no
-channel, so no channel can skip a step.
+channel, so no channel can skip the screen.
 """
 from __future__ import annotations
 
@@ -12,14 +16,20 @@ import logging
 import time
 from dataclasses import dataclass, field
 
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import SQLAlchemyError
 
+from bot import handoff as handoffs
 from bot import language as lang
-from bot.models import Conversation, Message
+from bot.models import Conversation, Message, utcnow
+from bot.outbox import PendingTurn
 from bot.rasa_client import RasaUnavailable
 from bot.texts import text_for
+from bot.triage import screen
 
 log = logging.getLogger(__name__)
+
+# Asking for a person is honoured when NLU is this sure; below, the bot's answer says how.
+ASK_HUMAN_CONFIDENCE = 0.6
 
 
 @dataclass
@@ -40,78 +50,213 @@ class Outcome:
     language: str
     replies: list
     handoff: dict | None = None
+    decision: screen.Decision | None = None
 
 
-def get_or_create_conversation(session: Session, services, conversation_id: str,
-                               channel: str, line_id: str | None) -> Conversation:
-    conversation = session.get(Conversation, conversation_id)
-    if conversation is None:
-        line = services.lines.get(line_id)
-        conversation = Conversation(id=conversation_id, channel=channel, line_id=line.id,
-                                    language=line.default_language, status="bot")
-        session.add(conversation)
-    return conversation
+@dataclass
+class Turn:
+    """What the road knows about the conversation while it handles one message."""
+    conversation_id: str
+    channel: str
+    line_id: str
+    language: str
+    status: str
+    caller: str | None
+    stored: bool  # False: the database was unreachable, the turn is held in the outbox
 
 
-def _store(services, conversation_id: str, messages: list[Message]) -> None:
-    with services.session() as session:
-        session.add_all(messages)
-
-
-def _replies_from_rasa(answer: list[dict]) -> tuple[list[Reply], str | None]:
-    """Rasa's REST messages → our replies, plus a language the bot switched to."""
-    replies, switched = [], None
+def _replies_from_rasa(answer: list[dict]) -> tuple[list[Reply], str | None, dict | None]:
+    """Rasa's REST messages → our replies, a language the bot switched to, the NLU summary."""
+    replies, switched, nlu = [], None, None
     for item in answer:
-        custom = item.get("custom") or {}
-        if isinstance(custom, dict) and custom.get("language") in lang.SUPPORTED:
-            switched = custom["language"]
+        custom = item.get("custom")
+        if isinstance(custom, dict):
+            if custom.get("language") in lang.SUPPORTED:
+                switched = custom["language"]
+            if isinstance(custom.get("nlu"), dict):
+                nlu = custom["nlu"]
         if item.get("text"):
             buttons = [{"title": b.get("title", ""), "payload": b.get("payload", "")}
                        for b in item.get("buttons") or []]
             replies.append(Reply(text=item["text"], buttons=buttons))
-    return replies, switched
+    return replies, switched, nlu
+
+
+def _out(text: str, language: str, sender: str = "bot", meta: dict | None = None) -> dict:
+    return {"direction": "out", "sender": sender, "text": text, "language": language,
+            "meta": meta or {}, "created_at": utcnow()}
+
+
+def _start(services, conversation_id, text, channel, line_id, external_id, caller):
+    """Store the inbound message and screen it, in one transaction when the database is up."""
+    try:
+        with services.session() as session:
+            conversation = session.get(Conversation, conversation_id)
+            if conversation is None:
+                line = services.lines.get(line_id)
+                conversation = Conversation(id=conversation_id, channel=channel, line_id=line.id,
+                                            language=line.default_language, status="bot",
+                                            caller=caller)
+                session.add(conversation)
+            language = lang.detect(text, conversation.language)
+            conversation.language = language
+            decision = screen.check(text, language)
+            session.add(Message(conversation_id=conversation_id, direction="in", sender="user",
+                                text=text, language=language, external_id=external_id,
+                                meta={"screen": decision.reason} if decision.reason else {}))
+            if decision.review and not conversation.review:
+                conversation.review, conversation.review_reason = True, decision.reason
+            turn = Turn(conversation_id, conversation.channel, conversation.line_id, language,
+                        conversation.status, conversation.caller, stored=True)
+            if decision.handoff:
+                outcome = _hand_off_in_session(services, session, conversation, turn, decision)
+                return turn, decision, outcome
+        return turn, decision, None
+    except SQLAlchemyError as exc:
+        log.error("database unavailable conversation=%s error=%s", conversation_id,
+                  type(exc).__name__)
+    # Fail to a human: the database is down, so the turn waits in memory.
+    line = services.lines.get(line_id)
+    language = lang.detect(text, line.default_language)
+    decision = screen.check(text, language)
+    status = services.outbox.status_of(conversation_id) or "bot"
+    turn = Turn(conversation_id, channel, line.id, language, status, caller, stored=False)
+    return turn, decision, None
+
+
+def _safe_outcome(services, turn: Turn, reason_category: str, reason: str):
+    line = services.lines.get(turn.line_id)
+    text = handoffs.safe_reply(line, turn.language, reason_category)
+    fields = handoffs.handoff_fields(turn.channel, turn.line_id, turn.language,
+                                     reason_category, reason)
+    return text, fields
+
+
+def _hand_off_in_session(services, session, conversation, turn: Turn, decision) -> Outcome:
+    text, fields = _safe_outcome(services, turn, decision.category, decision.reason)
+    handoff = handoffs.open_handoff(session, conversation, fields)
+    session.add(Message(conversation_id=conversation.id, **_out(text, turn.language, "system")))
+    session.flush()
+    turn.status = "handoff"
+    services.pause_bot(turn.conversation_id)
+    return Outcome(turn.conversation_id, turn.language, [Reply(text)],
+                   {"id": handoff.id, "category": handoff.category, "reason": handoff.reason},
+                   decision)
+
+
+def _hand_off(services, turn: Turn, decision, category: str, reason: str,
+              inbound: dict | None = None) -> Outcome:
+    """Open a handoff in its own transaction, or hold it in memory if the database is down."""
+    if turn.stored:
+        try:
+            with services.session() as session:
+                conversation = session.get(Conversation, turn.conversation_id)
+                flagged = screen.Decision(True, category, reason, turn.language,
+                                          decision.review if decision else False,
+                                          decision.intent if decision else None,
+                                          decision.confidence if decision else None)
+                return _hand_off_in_session(services, session, conversation, turn, flagged)
+        except SQLAlchemyError:
+            turn.stored = False
+    text, fields = _safe_outcome(services, turn, category, reason)
+    services.outbox.add(PendingTurn(
+        conversation={"id": turn.conversation_id, "channel": turn.channel,
+                      "line_id": turn.line_id, "language": turn.language, "caller": turn.caller},
+        messages=([inbound] if inbound else []) + [_out(text, turn.language, "system")],
+        handoff=fields))
+    services.pause_bot(turn.conversation_id)
+    return Outcome(turn.conversation_id, turn.language, [Reply(text)],
+                   {"id": None, "category": category, "reason": fields["reason"]}, decision)
 
 
 def handle_inbound(services, conversation_id: str, text: str, channel: str,
-                   line_id: str | None = None, external_id: str | None = None) -> Outcome:
+                   line_id: str | None = None, external_id: str | None = None,
+                   caller: str | None = None) -> Outcome:
     started = time.perf_counter()
-    with services.session() as session:
-        conversation = get_or_create_conversation(session, services, conversation_id,
-                                                  channel, line_id)
-        language = lang.detect(text, conversation.language)
-        conversation.language = language
-        line_id = conversation.line_id
-        status = conversation.status
-        session.add(Message(conversation_id=conversation_id, direction="in", sender="user",
-                            text=text, language=language, external_id=external_id))
+    services.outbox.flush(services.session)
+    turn, decision, outcome = _start(services, conversation_id, text, channel, line_id,
+                                     external_id, caller)
+    inbound = {"direction": "in", "sender": "user", "text": text, "language": turn.language,
+               "external_id": external_id, "meta": {}, "created_at": utcnow()}
 
-    if status == "handoff":
+    if outcome is None and decision.handoff:  # flagged while the database is down
+        outcome = _hand_off(services, turn, decision, decision.category, decision.reason, inbound)
+    elif outcome is None and turn.status == "handoff":
         # A person has this conversation: the message is stored for them, the bot stays silent.
-        return Outcome(conversation_id, language, [])
+        if not turn.stored:
+            services.outbox.add(PendingTurn(conversation={"id": conversation_id, "channel": channel,
+                                                          "line_id": turn.line_id,
+                                                          "language": turn.language,
+                                                          "caller": caller},
+                                            messages=[inbound]))
+        outcome = Outcome(conversation_id, turn.language, [], None, decision)
+    elif outcome is None and not turn.stored:
+        outcome = _hand_off(services, turn, decision, "system", "database unavailable", inbound)
+    elif outcome is None:
+        outcome = _ask_rasa(services, turn, text, decision)
 
-    metadata = {"channel": channel, "language": language, "line": line_id}
-    try:
-        answer = services.rasa.send(conversation_id, text, metadata)
-        replies, switched = _replies_from_rasa(answer)
-        rasa_ok = True
-    except RasaUnavailable as exc:
-        log.warning("rasa unavailable conversation=%s error=%s", conversation_id, exc)
-        replies, switched, rasa_ok = [Reply(text_for("rasa_unavailable", language))], None, False
-
-    if switched:
-        language = switched
-    if rasa_ok and not replies:
-        replies = [Reply(text_for("no_answer", language))]
-
-    with services.session() as session:
-        conversation = session.get(Conversation, conversation_id)
-        conversation.language = language
-        session.add_all(Message(conversation_id=conversation_id, direction="out", sender="bot",
-                                text=reply.text, language=language,
-                                meta={"buttons": reply.buttons} if reply.buttons else {})
-                        for reply in replies)
-
-    log.info("turn conversation=%s channel=%s line=%s lang=%s replies=%d rasa_ok=%s ms=%.1f",
-             conversation_id, channel, line_id, language, len(replies), rasa_ok,
+    log.info("turn conversation=%s channel=%s line=%s lang=%s intent=%s handoff=%s "
+             "replies=%d ms=%.1f", conversation_id, channel, turn.line_id, outcome.language,
+             outcome.decision.intent if outcome.decision else None,
+             (outcome.handoff or {}).get("category"), len(outcome.replies),
              (time.perf_counter() - started) * 1000)
-    return Outcome(conversation_id, language, replies)
+    return outcome
+
+
+def _ask_rasa(services, turn: Turn, text: str, rules_decision) -> Outcome:
+    metadata = {"channel": turn.channel, "language": turn.language, "line": turn.line_id}
+    try:
+        answer = services.rasa.send(turn.conversation_id, text, metadata)
+    except RasaUnavailable as exc:
+        log.warning("rasa unavailable conversation=%s error=%s", turn.conversation_id, exc)
+        return _hand_off(services, turn, rules_decision, "system", f"rasa unavailable ({exc})")
+
+    replies, switched, nlu = _replies_from_rasa(answer)
+    if nlu is None:
+        # action_validate_slot_mappings runs on every turn; without its summary the action server is down.
+        return _hand_off(services, turn, rules_decision, "system", "action server unavailable")
+
+    decision = screen.combine(rules_decision, nlu)
+    if decision.handoff:
+        return _hand_off(services, turn, decision, decision.category, decision.reason)
+    if nlu.get("intent") == "ask_human" and float(nlu.get("confidence") or 0) >= ASK_HUMAN_CONFIDENCE:
+        return _hand_off(services, turn, decision, "request",
+                         f"intent:ask_human {float(nlu['confidence']):.2f}")
+
+    language = switched or turn.language
+    if not replies:
+        replies = [Reply(text_for("no_answer", language))]
+    try:
+        with services.session() as session:
+            conversation = session.get(Conversation, turn.conversation_id)
+            conversation.language = language
+            if decision.review and not conversation.review:
+                conversation.review, conversation.review_reason = True, decision.reason
+            session.add_all(Message(conversation_id=turn.conversation_id,
+                                    **_out(reply.text, language, "bot",
+                                           {"buttons": reply.buttons} if reply.buttons else {}))
+                            for reply in replies)
+    except SQLAlchemyError:
+        return _hand_off(services, turn, decision, "system", "database unavailable")
+    return Outcome(turn.conversation_id, language, replies, None, decision)
+
+
+def hand_to_person(services, conversation_id: str, channel: str, line_id: str | None,
+                   category: str, reason: str, caller: str | None = None) -> Outcome:
+    """Hand a conversation to a person without a message to screen (a key pressed, failures)."""
+    try:
+        with services.session() as session:
+            conversation = session.get(Conversation, conversation_id)
+            if conversation is None:
+                line = services.lines.get(line_id)
+                conversation = Conversation(id=conversation_id, channel=channel, line_id=line.id,
+                                            language=line.default_language, status="bot",
+                                            caller=caller)
+                session.add(conversation)
+                session.flush()
+            turn = Turn(conversation_id, conversation.channel, conversation.line_id,
+                        conversation.language, conversation.status, conversation.caller, True)
+    except SQLAlchemyError:
+        line = services.lines.get(line_id)
+        turn = Turn(conversation_id, channel, line.id, line.default_language, "bot", caller, False)
+    return _hand_off(services, turn, None, category, reason)

@@ -6,8 +6,10 @@ in exactly one place and responses refer to it by name.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, time
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import yaml
 
@@ -32,6 +34,20 @@ class Line:
     on_call: tuple
     facts: dict
     safety: dict = field(default_factory=dict)
+    voice: dict = field(default_factory=dict)
+    hints: str = ""
+    device_emergency_dial: str = ""
+
+    def is_open(self, moment: datetime) -> bool:
+        """Is a person on duty at this moment (business hours, not a holiday)?"""
+        local = moment.astimezone(ZoneInfo(self.hours.get("timezone", "Europe/Amsterdam")))
+        if local.date().isoformat() in {str(day) for day in self.hours.get("holidays", [])}:
+            return False
+        span = self.hours.get("weekdays", {}).get(local.strftime("%a").lower()[:3])
+        if not span:
+            return False
+        start, end = (time.fromisoformat(part) for part in span.split("-"))
+        return start <= local.time() < end
 
     def hours_text(self, language: str) -> str:
         """Opening hours as a sentence part, e.g. 'maandag tot en met vrijdag van 09:00 tot 17:00'."""
@@ -95,6 +111,8 @@ def load(path: str | Path) -> Lines:
             greeting=dict(item.get("greeting", {})), hours=dict(item.get("hours", {})),
             on_call=tuple(item.get("on_call", [])), facts=dict(item.get("facts", {})),
             safety={**safety, **item.get("safety", {})},
+            voice=dict(item.get("voice", {})), hints=item.get("hints", ""),
+            device_emergency_dial=item.get("device_emergency_dial", ""),
         )
         for item in raw["lines"]
     )

@@ -1,6 +1,7 @@
 """What the gateway stores: conversations, their messages, and change requests."""
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timezone
 
 from sqlalchemy import (JSON, Boolean, Column, DateTime, ForeignKey, Integer, String,
@@ -23,11 +24,18 @@ class Conversation(Base):
     language = Column(String(2), nullable=False, default="nl")
     # bot: the assistant answers; handoff: a person has (or is getting) the conversation
     status = Column(String(16), nullable=False, default="bot")
+    # A signal that did not hand off (e.g. negated: "ik ben niet suïcidaal") still asks
+    # a person to look: never silently dropped.
+    review = Column(Boolean, nullable=False, default=False)
+    review_reason = Column(String(200))
+    caller = Column(String(32))  # who the caller is, if known (E.164 number for phone/SMS)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, onupdate=utcnow)
 
     messages = relationship("Message", back_populates="conversation",
                             order_by="Message.id", cascade="all, delete-orphan")
+    handoffs = relationship("Handoff", back_populates="conversation",
+                            order_by="Handoff.id", cascade="all, delete-orphan")
 
 
 class Message(Base):
@@ -43,7 +51,7 @@ class Message(Base):
     language = Column(String(2))
     # channel-specific extras: buttons, the channel's own message id, ...
     meta = Column(JSON, nullable=False, default=dict)
-    external_id = Column(String(64))  # e.g. Twilio's MessageSid, for idempotent retries
+    external_id = Column(String(64), index=True)  # e.g. Twilio's MessageSid, for idempotent retries
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
     conversation = relationship("Conversation", back_populates="messages")
@@ -59,4 +67,70 @@ class ChangeRequest(Base):
     details = Column(JSON, nullable=False, default=dict)
     status = Column(String(16), nullable=False, default="pending")
     verified = Column(Boolean, nullable=False, default=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class Handoff(Base):
+    """A conversation handed to a person: why, how urgent, and what happened since."""
+    __tablename__ = "handoffs"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    # Opaque id for URLs (Twilio callbacks): never a phone number or a name.
+    token = Column(String(32), nullable=False, unique=True, default=lambda: uuid.uuid4().hex)
+    conversation_id = Column(String(128), ForeignKey("conversations.id", ondelete="CASCADE"),
+                             nullable=False, index=True)
+    channel = Column(String(16), nullable=False)
+    line_id = Column(String(32), nullable=False)
+    language = Column(String(2), nullable=False)
+    # crisis | end_of_life_request | device_safety | system | request (asked for a person)
+    category = Column(String(32), nullable=False)
+    reason = Column(String(200), nullable=False)  # the rule or intent (+ confidence) that fired
+    risk_level = Column(String(8), nullable=False)  # high | medium | low
+    status = Column(String(16), nullable=False, default="open", index=True)  # open | accepted | closed
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    accepted_at = Column(DateTime(timezone=True))
+    accepted_by = Column(String(64))
+    closed_at = Column(DateTime(timezone=True))
+    outcome = Column(String(200))
+
+    conversation = relationship("Conversation", back_populates="handoffs")
+    events = relationship("HandoffEvent", back_populates="handoff", order_by="HandoffEvent.id",
+                          cascade="all, delete-orphan")
+
+
+class HandoffEvent(Base):
+    """One step of a handoff: an agent rung, accepted, declined, a fallback dialled, ..."""
+    __tablename__ = "handoff_events"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    handoff_id = Column(Integer, ForeignKey("handoffs.id", ondelete="CASCADE"), nullable=False,
+                        index=True)
+    kind = Column(String(32), nullable=False)
+    detail = Column(String(200))  # opaque: agent index, status; never caller data
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+    handoff = relationship("Handoff", back_populates="events")
+
+
+class CallbackRequest(Base):
+    """A routine caller outside business hours who wants to be called back."""
+    __tablename__ = "callback_requests"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    conversation_id = Column(String(128), nullable=False, index=True)
+    line_id = Column(String(32), nullable=False)
+    phone = Column(String(32), nullable=False)
+    language = Column(String(2), nullable=False)
+    status = Column(String(16), nullable=False, default="open")
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class SmsSuppression(Base):
+    """Numbers that sent STOP to a line: nothing is sent to them until they send START."""
+    __tablename__ = "sms_suppressions"
+    __table_args__ = (UniqueConstraint("phone", "line_id", name="uq_suppression"),)
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    phone = Column(String(32), nullable=False)
+    line_id = Column(String(32), nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)

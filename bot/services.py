@@ -1,14 +1,19 @@
 """What a request needs, built once per app: config, lines, database, Rasa client."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 from flask import current_app
 
 from bot import lines as lines_mod
 from bot.config import Config
 from bot.db import session_scope
-from bot.rasa_client import RasaClient
+from bot.outbox import Outbox
+from bot.rasa_client import RasaClient, RasaUnavailable
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -16,6 +21,10 @@ class Services:
     config: Config
     lines: lines_mod.Lines
     rasa: RasaClient
+    outbox: Outbox = field(default_factory=Outbox)
+    # Calls that must not hold up a reply (pausing the bot after a handoff).
+    background: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=4, thread_name_prefix="bg"))
 
     @classmethod
     def build(cls, config: Config) -> "Services":
@@ -28,6 +37,19 @@ class Services:
 
     def session(self):
         return session_scope(self.config.database_url)
+
+    def pause_bot(self, conversation_id: str):
+        """Tell Rasa to stay silent in this conversation, without making the caller wait.
+
+        The gateway itself no longer sends a handed-off conversation to Rasa, so a
+        failed pause (Rasa down) loses nothing; the pause is the second lock.
+        """
+        def pause():
+            try:
+                self.rasa.pause(conversation_id)
+            except RasaUnavailable as exc:
+                log.warning("pause failed conversation=%s error=%s", conversation_id, exc)
+        return self.background.submit(pause)
 
 
 def services() -> Services:

@@ -2,9 +2,33 @@
 from __future__ import annotations
 
 TEXTS = {
-    "rasa_unavailable": {
-        "nl": "Het spijt me, ik kan uw vraag nu niet verwerken. Een medewerker helpt u zo snel mogelijk verder.",
-        "en": "I'm sorry, I can't process your question right now. A colleague will help you as soon as possible.",
+    # Safe messages: short, no counselling; numbers come from lines.yml ({...}).
+    "handoff_crisis": {
+        "nl": "Ik verbind u nu door met een medewerker, die komt zo bij u. Bent u in direct gevaar? "
+              "Bel dan {emergency_number}. Denkt u aan zelfdoding? Bel {crisis_line_name}: "
+              "{crisis_line_short} of gratis {crisis_line_free}, dag en nacht bereikbaar.",
+        "en": "I'm connecting you with a person now, they will be with you shortly. If you are in "
+              "immediate danger, call {emergency_number}. If you are thinking about suicide, call "
+              "{crisis_line_name} on {crisis_line_short} or free on {crisis_line_free}, 24/7.",
+    },
+    "handoff_device_safety": {
+        "nl": "Ik verbind u nu door met een medewerker, die komt zo bij u. Bent u in gevaar? Bel "
+              "{emergency_number}. De spoedlijn van het diabetesteam is dag en nacht bereikbaar "
+              "op {emergency_line}.",
+        "en": "I'm connecting you with a person now, they will be with you shortly. If you are in "
+              "danger, call {emergency_number}. The diabetes team's emergency line is open 24/7 "
+              "on {emergency_line}.",
+    },
+    "handoff_system": {
+        "nl": "Het spijt me, ik kan uw vraag nu niet goed verwerken. Een medewerker neemt het van "
+              "mij over en helpt u zo snel mogelijk. Bent u in direct gevaar? Bel {emergency_number}.",
+        "en": "I'm sorry, I can't process your question properly right now. A colleague is taking "
+              "over and will help you as soon as possible. If you are in immediate danger, call "
+              "{emergency_number}.",
+    },
+    "handoff_request": {
+        "nl": "Ik verbind u door met een medewerker. Een moment geduld alstublieft.",
+        "en": "I'm connecting you with a colleague. One moment please.",
     },
     "no_answer": {
         "nl": "Sorry, dat heb ik niet begrepen. Kunt u het anders zeggen? U kunt ook 'medewerker' typen.",
@@ -25,6 +49,7 @@ TEXTS = {
 }
 
 
-def text_for(key: str, language: str) -> str:
+def text_for(key: str, language: str, **values: str) -> str:
     entry = TEXTS[key]
-    return entry.get(language) or entry["nl"]
+    text = entry.get(language) or entry["nl"]
+    return text.format(**values) if values else text

@@ -3,6 +3,15 @@
 # Ctrl-C stops all three. Called by `make run` after setup, training and migration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Twilio signs every webhook with the account's auth token. For a laptop run without a
+# Twilio account, a random token is made once and kept in var/ for the phone simulator.
+if [ -z "${TWILIO_AUTH_TOKEN:-}" ]; then
+  mkdir -p var
+  [ -s var/twilio-dev-token ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(16))' > var/twilio-dev-token
+  TWILIO_AUTH_TOKEN=$(cat var/twilio-dev-token)
+  export TWILIO_AUTH_TOKEN
+fi
+export PUBLIC_BASE_URL=${PUBLIC_BASE_URL:-http://127.0.0.1:${GATEWAY_PORT}}
 cat <<TXT
 
   Triage assistant starting (Rasa needs about half a minute to load its model):
@@ -13,6 +22,8 @@ cat <<TXT
 
   Try:  curl -s -XPOST localhost:${GATEWAY_PORT}/api/messages -H 'content-type: application/json' \\
           -d '{"text": "ik wil mijn adres wijzigen"}'
+  Phone simulator (plays Twilio against the gateway; token from var/twilio-dev-token):
+        TWILIO_AUTH_TOKEN=\$(cat var/twilio-dev-token) .venv/bin/python -m ivr.simulate --say "ik wil mijn adres wijzigen"
   Stop with Ctrl-C.
 
 TXT

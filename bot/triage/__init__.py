@@ -1,0 +1,1 @@
+"""The safety screen: rules (`rules`, `normalize`) and their combination with Rasa NLU (`screen`)."""

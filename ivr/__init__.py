@@ -1,0 +1,10 @@
+"""Twilio voice and SMS: webhooks, TwiML, signature checks, outbound SMS, the phone simulator."""
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    from ivr import sms, voice
+    app.register_blueprint(voice.blueprint)
+    app.register_blueprint(sms.blueprint)

@@ -1,0 +1,157 @@
+"""SMS through the real gateway, signed like Twilio; agent replies through the twilio REST
+client against a local stand-in of Twilio's Messages API (never the real service)."""
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+import xml.etree.ElementTree as ET
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+import pytest
+from sqlalchemy import func, select
+
+from bot import create_app
+from bot.db import session_scope
+from bot.models import Conversation, Handoff, Message, SmsSuppression
+from ivr.outbound import Suppressed, send_sms
+from ivr.sms_text import encoding, fit, segments
+from tests.twilio_util import PUBLIC, TOKEN, signed_post
+
+PUMP_LINE, DONOR_LINE = "+3197000000002", "+3197000000001"
+
+
+class MessagesStandIn(BaseHTTPRequestHandler):
+    """Just enough of POST /2010-04-01/Accounts/{sid}/Messages.json."""
+    received: list = []
+
+    def do_POST(self):
+        body = parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
+        self.received.append({"path": self.path, **{k: v[0] for k, v in body.items()}})
+        payload = {"sid": "SM" + uuid.uuid4().hex, "status": "queued", "to": body["To"][0],
+                   "from": body["From"][0], "body": body["Body"][0],
+                   "account_sid": self.path.split("/")[3]}
+        data = json.dumps(payload).encode()
+        self.send_response(201)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def twilio_api():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), MessagesStandIn)
+    MessagesStandIn.received = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", MessagesStandIn.received
+    server.shutdown()
+
+
+@pytest.fixture
+def sms_app(stack, twilio_api):
+    return create_app(stack.app_config(twilio_auth_token=TOKEN, public_base_url=PUBLIC,
+                                       twilio_api_base=twilio_api[0]))
+
+
+def text(client, body, sender="+31687654321", to=PUMP_LINE, sid=None, **extra):
+    params = {"MessageSid": sid or "SM" + uuid.uuid4().hex, "From": sender, "To": to,
+              "Body": body, "NumMedia": "0", **extra}
+    response = signed_post(client, "/twilio/sms", params)
+    assert response.status_code == 200
+    return [(m.text or "") for m in ET.fromstring(response.get_data(as_text=True)).iter("Message")]
+
+
+def conversation_of(db_url, sender, to_line):
+    with session_scope(db_url) as session:
+        return session.execute(select(Conversation).where(
+            Conversation.caller == sender, Conversation.line_id == to_line)).scalars().all()
+
+
+def test_device_emergency_sms_is_handed_off_on_its_first_message(sms_app, stack):
+    client, sender = sms_app.test_client(), "+3161" + str(uuid.uuid4().int)[:7]
+    [reply] = text(client, "help mijn pomp geeft geen insuline meer en mijn suiker is 25 met ketonen", sender)
+    assert "112" in reply and "020 000 0004" in reply
+    [conversation] = conversation_of(stack.database_url, sender, "pomp")
+    with session_scope(stack.database_url) as session:
+        handoff = session.execute(select(Handoff).where(
+            Handoff.conversation_id == conversation.id)).scalar_one()
+    assert handoff.category == "device_safety" and handoff.channel == "sms"
+    assert text(client, "hallo?", sender) == []  # the person answers now, not the bot
+
+
+def test_routine_sms_is_answered_and_quick_replies_become_text(sms_app):
+    client = sms_app.test_client()
+    sender = "+3162" + str(uuid.uuid4().int)[:7]
+    [reply] = text(client, "ik wil mijn bijdrage verhogen", sender, to=DONOR_LINE)
+    assert "bedrag" in reply.lower()
+    [reply] = text(client, "20 euro", sender, to=DONOR_LINE)
+    assert "Antwoord met: Per maand / Per kwartaal / Per jaar" in reply
+    assert segments(reply) <= 3
+
+
+def test_duplicate_message_sid_is_answered_the_same_and_stored_once(sms_app, stack):
+    client, sid = sms_app.test_client(), "SM" + uuid.uuid4().hex
+    sender = "+3163" + str(uuid.uuid4().int)[:7]
+    first = text(client, "waar blijft mijn bestelling", sender, sid=sid)
+    again = text(client, "waar blijft mijn bestelling", sender, sid=sid)
+    assert first == again and first
+    with session_scope(stack.database_url) as session:
+        count = session.execute(select(func.count()).select_from(Message).where(
+            Message.external_id == sid)).scalar_one()
+    assert count == 1
+
+
+def test_stop_is_honoured_for_outbound_and_start_lifts_it(sms_app, stack, twilio_api):
+    client = sms_app.test_client()
+    sender = "+3164" + str(uuid.uuid4().int)[:7]
+    text(client, "mijn pomp wordt heel heet en ruikt verbrand", sender)  # handoff: agent may reply
+    [conversation] = conversation_of(stack.database_url, sender, "pomp")
+    services = sms_app.extensions["assistant"]
+    sid = send_sms(services, conversation.id, "Met Anna van PatchPump, ik bel u nu.")
+    assert sid.startswith("SM")
+    sent = twilio_api[1][-1]
+    assert sent["To"] == sender and sent["From"] == PUMP_LINE and "Anna" in sent["Body"]
+    assert sent["path"].endswith("/Messages.json")
+
+    [reply] = text(client, "STOP", sender)
+    assert "afgemeld" in reply
+    with session_scope(stack.database_url) as session:
+        assert session.execute(select(func.count()).select_from(SmsSuppression).where(
+            SmsSuppression.phone == sender)).scalar_one() == 1
+    with pytest.raises(Suppressed):
+        send_sms(services, conversation.id, "nog een bericht")
+    assert len(twilio_api[1]) == 1
+
+    [reply] = text(client, "start", sender)
+    assert "weer aangemeld" in reply
+    send_sms(services, conversation.id, "fijn dat u er weer bent")
+    assert len(twilio_api[1]) == 2
+
+
+def test_media_only_and_empty_messages_get_a_polite_reply(sms_app):
+    client = sms_app.test_client()
+    [reply] = text(client, "", NumMedia="1", MediaUrl0="https://example.org/photo.jpg")
+    assert "alleen tekst" in reply
+
+
+def test_help_keyword_and_a_crisis_that_starts_with_stop(sms_app):
+    client = sms_app.test_client()
+    [reply] = text(client, "HELP", to=DONOR_LINE)
+    assert "STOP" in reply and "112" in reply
+    [reply] = text(client, "stop ik wil niet meer leven", to=DONOR_LINE)
+    assert "0800-0113" in reply
+
+
+def test_sms_encoding_and_segments():
+    assert encoding("Hallo, hoe gaat het?") == "GSM-7" and segments("a" * 160) == 1
+    assert segments("a" * 161) == 2
+    assert encoding("Geïnteresseerd") == "UCS-2" and segments("ë" * 70) == 1
+    assert segments("ë" * 71) == 2
+    long = "Dit is een zin. " * 40
+    assert segments(fit(long)) <= 3 and fit(long).endswith(".")

@@ -1,0 +1,50 @@
+"""Signed Twilio webhooks for tests, and a check of every TwiML name we emit."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from twilio.request_validator import RequestValidator
+
+TOKEN = "test-twilio-auth-token"
+PUBLIC = "https://bot.example.org"
+
+# Element → attributes, as documented by Twilio for TwiML <Response> verbs and nouns.
+ALLOWED = {
+    "Response": set(),
+    "Say": {"voice", "language", "loop"},
+    "Gather": {"action", "method", "input", "language", "hints", "timeout", "speechTimeout",
+               "numDigits", "finishOnKey", "actionOnEmptyResult", "profanityFilter",
+               "partialResultCallback", "partialResultCallbackMethod", "speechModel",
+               "enhanced", "bargeIn", "debug"},
+    "Redirect": {"method"},
+    "Dial": {"action", "method", "answerOnBridge", "timeout", "callerId", "hangupOnStar",
+             "timeLimit", "record", "recordingStatusCallback", "ringTone", "trim", "sequential"},
+    "Number": {"url", "method", "sendDigits", "statusCallback", "statusCallbackEvent",
+               "statusCallbackMethod", "byoc"},
+    "Hangup": set(),
+    "Pause": {"length"},
+    "Message": {"to", "from", "action", "method", "statusCallback"},
+    "Body": set(),
+}
+
+
+def check_twiml(xml: str) -> ET.Element:
+    root = ET.fromstring(xml)
+    assert root.tag == "Response", root.tag
+    for element in root.iter():
+        assert element.tag in ALLOWED, f"undocumented TwiML element <{element.tag}>"
+        unknown = set(element.attrib) - ALLOWED[element.tag]
+        assert not unknown, f"undocumented attributes on <{element.tag}>: {unknown}"
+    return root
+
+
+def sign(url: str, params: dict, token: str = TOKEN) -> str:
+    return RequestValidator(token).compute_signature(url, params)
+
+
+def signed_post(client, path: str, params: dict, token: str = TOKEN):
+    headers = {"X-Twilio-Signature": sign(PUBLIC + path, params, token)}
+    response = client.post(path, data=params, headers=headers)
+    if response.status_code == 200 and response.mimetype == "application/xml":
+        check_twiml(response.get_data(as_text=True))
+    return response

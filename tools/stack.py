@@ -1,0 +1,106 @@
+"""Start the real Rasa server and action server on free ports, for tests and tools.
+
+Used by the test suite, `make eval` and `make bench`: each needs the real
+trained model behind HTTP, and none should depend on `make run` being up.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+from bot.migrate import upgrade
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+MODEL = Path(os.environ.get("MODEL_PATH", ROOT / "models" / "current.tar.gz"))
+RASA_TOKEN = "test-token"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{proc.args[0]} exited with {proc.returncode} before {url} answered")
+        try:
+            if requests.get(url, timeout=1).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {seconds} s")
+
+
+def base_env(database_url: str) -> dict:
+    env = dict(os.environ)
+    env.update({"DATABASE_URL": database_url, "RASA_TELEMETRY_ENABLED": "false",
+                "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+                "LINES_FILE": str(ROOT / "lines.yml"), "SANIC_HOST": "127.0.0.1"})
+    return env
+
+
+class Stack:
+    """A running Rasa server + action server, shared by the tests of one session."""
+
+    def __init__(self, tmp: Path):
+        self.database_url = f"sqlite:///{tmp / 'test.db'}"
+        upgrade(self.database_url)
+        self.rasa_port, self.actions_port = free_port(), free_port()
+        self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
+        self.actions_url = f"http://127.0.0.1:{self.actions_port}"
+        self.logs = tmp
+        self.procs: dict[str, subprocess.Popen] = {}
+
+    def _spawn(self, name: str, args: list[str], env: dict) -> subprocess.Popen:
+        log = open(self.logs / f"{name}.log", "wb")
+        proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        self.procs[name] = proc
+        return proc
+
+    def start_actions(self) -> None:
+        env = base_env(self.database_url)
+        proc = self._spawn("actions", [str(VENV_BIN / "python"), "-m", "rasa_sdk",
+                                       "--actions", "actions", "-p", str(self.actions_port)], env)
+        wait_for(f"{self.actions_url}/health", 60, proc)
+
+    def start_rasa(self, with_actions: bool = True) -> None:
+        env = base_env(self.database_url)
+        env["ACTION_ENDPOINT_URL"] = f"{self.actions_url}/webhook"
+        if not with_actions:  # NLU only (parse): no action server behind it
+            env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{free_port()}/webhook"
+        proc = self._spawn("rasa", [str(VENV_BIN / "rasa"), "run", "--enable-api", "--auth-token",
+                                    RASA_TOKEN, "-i", "127.0.0.1", "-p", str(self.rasa_port),
+                                    "--model", str(MODEL), "--endpoints", "endpoints.yml",
+                                    "--credentials", "credentials.yml"], env)
+        wait_for(f"{self.rasa_url}/status?token={RASA_TOKEN}", 180, proc)
+
+    def stop(self, name: str) -> None:
+        proc = self.procs.pop(name, None)
+        if proc and proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+    def stop_all(self) -> None:
+        for name in list(self.procs):
+            self.stop(name)
+
+    def app_config(self, **overrides) -> dict:
+        config = {"database_url": self.database_url, "rasa_url": self.rasa_url,
+                  "rasa_token": RASA_TOKEN, "actions_url": self.actions_url,
+                  "lines_file": ROOT / "lines.yml", "testing": True}
+        config.update(overrides)
+        return config
