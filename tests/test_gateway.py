@@ -67,7 +67,7 @@ def test_every_message_is_stored(client, stack):
 
 def test_gift_change_form_ends_in_a_stored_change_request(client, stack):
     conversation_id = uuid.uuid4().hex
-    first = say(client, "ik wil mijn maandelijkse bijdrage verhogen", conversation_id)
+    first = say(client, "ik wil mijn bijdrage verhogen", conversation_id)
     assert "bedrag" in all_text(first)
     invalid = say(client, "geen idee eigenlijk", conversation_id)
     assert "kan ik niet goed verwerken" in all_text(invalid)
@@ -84,6 +84,13 @@ def test_gift_change_form_ends_in_a_stored_change_request(client, stack):
     assert request.kind == "gift"
     assert request.details == {"amount_eur": "25", "frequency": "kwartaal"}
     assert request.status == "pending"
+
+
+def test_frequency_named_in_the_opening_request_is_not_asked_again(client):
+    conversation_id = uuid.uuid4().hex
+    say(client, "ik wil mijn maandelijkse bijdrage verhogen", conversation_id)
+    confirm = say(client, "30 euro", conversation_id)
+    assert "30 euro per maand" in all_text(confirm) and "klopt dat" in all_text(confirm)
 
 
 def test_english_address_form_with_validation_and_denial_stores_nothing(client, stack):

@@ -62,6 +62,7 @@ def parses(rasa: RasaClient, rows: list[dict]) -> list[dict]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sweep", action="store_true")
+    parser.add_argument("--errors", action="store_true", help="list every miss and false handoff")
     args = parser.parse_args(argv)
 
     cfg = Config()
@@ -86,6 +87,11 @@ def main(argv=None) -> int:
                 results[f"{name}/{layer}"] = figures
                 print(f"\n{name} ({path.name}), {layer}:")
                 print("\n".join(lines))
+                if args.errors:
+                    for row, decision in zip(rows, decisions):
+                        if (row["expect"] == "handoff") != decision.handoff:
+                            kind = "missed" if decision.handoff is False else "false "
+                            print(f"    {kind} {row['text']!r}  [{decision.reason}]")
             if args.sweep:
                 print(f"\n{name}: NLU threshold sweep (both layers)")
                 for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):

@@ -330,6 +330,9 @@ def _not_pump_overdose(text: str, m: re.Match) -> bool:
     return not _PUMP_GAVE.search(_clause(text, m))
 
 
+# a warning printed on the product ("a lethal dose warning on the leaflet") is not method research
+_PRODUCT_TEXT = re.compile(r"\b(?:bijsluiter|leaflet|label|etiket|warning|waarschuwing|handleiding|manual|verpakking|package)\b")
+
 _CRISIS_RULES = [
     _Rule("crisis.suicide_mention", CRISIS, 88,
           r"\b(?:zelfmoord|zelfdoding|suicid|suicide|zelfmoordpoging)[a-z]*",
@@ -348,6 +351,12 @@ _CRISIS_RULES = [
         r"\b(?:do|does|did) not want to be (?:here|around|alive|on this earth)(?: anymore| any longer)\b",
         r"\b(?:do|does|did) not want to be alive\b",
         r"\bno longer (?:want|wants|wish|wishes) to (?:live|be alive|exist|be here|go on)\b",
+        r"\b(?:will not|wont) be (?:here|around|alive)(?: [a-z]+)? (?:tomorrow|much longer|any longer|anymore|for long|next week|by (?:tomorrow|morning|tonight))\b(?!(?: ,)? (?:please|so|call|can|could|instead|but|until|at|when|for|because)\b)",
+        # "ik stop ermee, met alles"
+        r"\b(?:stop|stopt|kap|kapt|hou|houd|houdt|ben) (?:ik |hij |ze |zij )?(?:ermee |er mee |op |klaar )?(?:, )?met alles\b(?! (?:wat|behalve|van|voor|rond|over|, ook|, zowel|, de|, het|, mijn)\b)",
+        # "ik wil geen dag langer leven" (but "geen dag langer wachten" is impatience)
+        r"\b(?:wil|wilt|willen|wou|wens|kan|kun|hoef|hoeft)(?: (?:ik|hij|ze|zij|echt|gewoon|nu))* geen (?:dag|minuut|uur|seconde|week|maand|jaar) (?:langer|meer)(?: [a-z]+){0,2}? (?:leven|bestaan|doorleven|ademen|lijden|hier zijn|op aarde zijn)\b",
+        r"\b(?:do|does|did) not want to (?:live|exist|go on|be alive)(?: (?:one|a single|another))? (?:more |single |extra )?(?:day|minute|hour|week)\b",
     ], check=_not_generic),
     _Rule("crisis.zie_het_niet_zitten", CRISIS, 86, [
         r"\bzie(?:t|n)? (?:het|t|dat|dit|de toekomst|het leven|alles|mijn leven)(?: [a-z]+){0,2} niet meer zitten?\b",
@@ -383,12 +392,15 @@ _CRISIS_RULES = [
         r"\b(?:zelfbeschadig|automutilatie|zelfverwond)[a-z]*",
         r"\b(?:snij|snijd|snijdt|snijden|sneed|kras|krast|krassen|kraste)(?: [a-z]+)? (?:in )?(?:zijn|haar|mijn|m|hun) (?:armen|arm|polsen|pols|benen|been|bovenbenen|huid|lichaam)\b",
         r"\b(?:cuts|cut|cutting|scratches|scratching|burns|burning) (?:his|her|my|their) (?:arms|arm|wrists|wrist|legs|thighs|skin)\b",
-        rf"\b(?:hurt|hurting|hurts|harm|harming|harms|cut|cuts|cutting|starve|starving|hang|hanging|hanged|hung|shoot|shot|drown|drowning|poison|poisoning|stab|stabbing|strangle) {_SELF_EN}\b(?! (?:on|shaving|while|by accident|accidentally|with the|opening)\b)",
+        rf"\b(?:hurt|hurting|hurts|harm|harming|harms|cut|cuts|cutting|starve|starving|hang|hanging|hanged|hung|shoot|shot|drown|drowning|poison|poisoning|stab|stabbing|strangle) {_SELF_EN}\b(?! (?:on(?! purpose\b)|shaving|while|by accident|accidentally|with the|opening)\b)",
         r"\bself harm[a-z]*",
         r"\bdo (?:something|anything) (?:stupid |bad |drastic )?to (?:myself|himself|herself)\b",
     ]),
-    _Rule("crisis.kill_self", CRISIS, 95,
-          rf"\b(?:kill|kills|killing|killed) {_SELF_EN}\b"),
+    _Rule("crisis.kill_self", CRISIS, 95, [
+        rf"\b(?:kill|kills|killing|killed) {_SELF_EN}\b",
+        # "een plan om mezelf te doden"; not the idioms "ik verveel me dood"
+        rf"\b{_SELF_NL} (?:[a-z]+ ){{0,2}}?(?:te )?(?:doden|doodt|gedood|vermoorden|vermoord|ombrengen|om te brengen|omgebracht|om zeep (?:te )?helpen)\b",
+    ]),
     _Rule("crisis.method", CRISIS, 98, [
         r"\b(?:springen|springt|spring|gesprongen|sprong)(?: [a-z]+){0,3} (?:van|voor|onder|uit) (?:de|een|het|mijn) (?:brug|flat|dak|toren|trein|metro|raam|balkon|vrachtwagen|flatgebouw)\b",
         r"\bvan (?:de|een|het) (?:brug|flat|dak|toren|balkon|flatgebouw) (?:af )?(?:springen|spring|springt|gesprongen|sprong)\b",
@@ -474,7 +486,7 @@ _CRISIS_RULES = [
         r"\b(?:dodelijke|lethal|fatal|deadly) (?:dosis|dose|hoeveelheid|amount|overdose)\b",
         r"\b(?:genoeg|enough)(?: [a-z]+){0,2} (?:om dood te gaan|om te sterven|to die|to kill (?:myself|me)|to end it)\b",
         r"\b(?:ways|way|manier|manieren|methods|methode|methodes) (?:to|om)(?: [a-z]+)? (?:die|dood te gaan|te sterven|end it|end my life|zelfmoord)\b",
-    ]),
+    ], check=lambda t, m: not _PRODUCT_TEXT.search(_clause(t, m))),
 ]
 
 # ---- pills / insulin taken or saved up ------------------------------------
@@ -685,7 +697,10 @@ _NOT_DELIVERING = re.compile(
     r"|\bnot (?:delivering|giving|pumping) (?:any |me )?insulin\b"
     r"|\bstopped (?:delivering|giving|pumping) (?:any )?insulin\b"
     r"|\bno insulin (?:is |has |has been |was )?(?:coming|going|gone|getting|got|delivered|being delivered)\b"
-    r"|\bnot getting (?:any )?insulin\b")
+    r"|\bnot getting (?:any )?insulin\b"
+    # "mijn pomp geeft al uren niets af"
+    r"|\b(?:pomp|pump|pod|patch)(?: [a-z]+){0,4} (?:geeft|gaf|levert|leverde)(?: [a-z]+){0,3} (?:niets|niks|geen insuline|niet(?:s)? meer) (?:af|door)\b"
+    r"|\b(?:pomp|pump|pod|patch)(?: [a-z]+){0,4} (?:is not|isn t|has not been|has not|hasn t|was not) (?:delivering|giving|pumping) (?:anything|any insulin)\b")
 _NOT_DELIVERING_GENERIC = re.compile(r"^(?: [a-z0-9]+){0,5} (?:als|wanneer|if|when|unless|tenzij|tijdens|during|while|bij het)\b")
 _SENTENCE_QUESTION = re.compile(r"\b(?:klopt dat|is dat normaal|is dat zo|is that normal|is that right|is that correct|"
                                 r"is that true)\b|\b(?:toch|right|correct|klopt het)(?: \.)?\s*$")
@@ -798,6 +813,9 @@ _DEVICE_RULES = [
         r"\b(?:pomp|pump|pod)(?: [a-z]+){0,3} overdos[a-z]*",
         r"\b(?:pomp|pump|pod)(?: [a-z]+){0,2} (?:blijft|keeps|kept|bleef) (?:insuline |insulin )?(?:geven|giving|delivering|pumping|bolussen|bolusing|injecting)\b",
         r"\b(?:insulin|insuline|bolus)(?: [a-z]+){0,3} (?:on its own|by itself|vanzelf|uit zichzelf|zomaar)\b",
+        # the whole reservoir at once: "heeft in een keer alle insuline gegeven"
+        r"\b(?:alle|al de|de hele|heel de|all the|all of the|all (?:my|its)|the whole|the entire|entire) (?:insuline|insulin|reservoir|cartridge|voorraad)(?: [a-z]+){0,3} (?:gegeven|afgegeven|geleegd|leeggepompt|geleverd|ingespoten|toegediend|gepompt|delivered|given|dumped|emptied|pumped|injected|released|gave)\b",
+        r"\b(?:gaf|gave|dumped|emptied|delivered|pumped|released|leegde|spoot|injected)(?: [a-z]+){0,3} (?:alle|all|all of|the whole|the entire|de hele|heel de) (?:[a-z]+ )?(?:insuline|insulin|reservoir|cartridge)\b",
     ]),
     _Rule("device.heat_fire", DEVICE, 92, [
         rf"\b{_DEV}(?: [a-z]+){{0,2}}? (?:is|was|werd|wordt|word|voelt|voelde|raakte|got|gets|getting|became|becomes|felt|feels|went|turned|gotten|become|running)(?: [a-z]+){{0,2}}? (?:heet|hot|gloeiend|kokend|bloedheet|burning|scorching|scalding|searing|boiling|(?:heel|erg|echt|super|te|gloeiend|ontzettend|extreem|really|very|extremely|too|so) warm)\b",
@@ -812,7 +830,7 @@ _DEVICE_RULES = [
         r"\bsmoke (?:came|comes|coming|is coming|was coming|out)\b|\b(?:pump|charger|battery|pod|it|patch|cable|device) (?:[a-z]+ )?(?:is |was |started )?smoking\b",
         r"\bin brand\b|\bvlam (?:gevat|vatte)\b|\bvlammen\b|\bcaught fire\b|\bcatch(?:es|ing)? fire\b|\bon fire\b|\bin flames\b|\bflames\b",
         r"\bspark(?:s|ed|ing)?\b|\bvonk(?:en|t|te|ten|je|jes)?\b",
-        r"\b(?:gesmolten|smolt|smelt|melted|melting)\b|\baan het smelten\b",
+        r"\b(?:gesmolten|smolt|smelt|smelten|smeltend|smeltende|melted|melting|melts)\b",
         r"\b(?:ontplof[a-z]*|exploded|exploding|explosion|swollen battery|bolle batterij|opgezwollen)\b",
     ]),
     _Rule("device.swallowed", DEVICE, 93, [
@@ -844,6 +862,18 @@ _HEAT_CONTEXT = re.compile(r"\b(?:heet|hot|warm|vuur|fire|brand[a-z]*|burn[a-z]*
 _FSN = re.compile(r"\b(?:fsn|field safety notice|field safety|safety notice|veiligheidsmelding[a-z]*|"
                   r"veiligheidswaarschuwing[a-z]*|veiligheidsbericht|terugroep[a-z]*|teruggeroepen|recall[a-z]*|"
                   r"stop ?gebruik|stop using|stopgebruik|stop use)\b")
+
+
+_CONDITIONAL = re.compile(r"\b(?:als|wanneer|indien|if|when|in de|in the|op de|on the|bij)\b")
+
+
+def _what_if(text: str, m: re.Match) -> bool:
+    """'Kan de pomp smelten als ik hem op de verwarming leg?': a question about what could happen."""
+    sentence = _sentence(text, m)
+    offset = text.find(sentence)
+    faq = _DEVICE_FAQ.search(sentence)
+    return bool(faq and faq.start() + offset < m.start()
+                and _CONDITIONAL.search(text, m.end(), offset + len(sentence)))
 
 
 def _device_combos(text: str):
@@ -881,12 +911,12 @@ def _device_combos(text: str):
 _DEVICE_CONTEXT = re.compile(
     r"\b(?:pomp|pump|patch|pod|lader|oplader|charger|batterij|battery|accu|apparaat|device|kabel|cable|adapter|"
     r"sensor|reservoir|toestel|ding|thing|it|hij|ie|insulinepomp|canule|cannula|naald|needle|huid|skin|"
-    r"insuline|insulin)\b")
+    r"insuline|insulin|pleister|plakker|sticker|tape|infuusset|infusieset|infusion set|adhesive)\b")
 for _rule in _DEVICE_RULES:
     if _rule.rule_id == "device.heat_fire":
         # heat/fire words only count around the device or the skin under it ("het is hier
-        # bloedheet" is the weather)
-        _rule.check = lambda t, m: bool(_DEVICE_CONTEXT.search(t))
+        # bloedheet" is the weather), and not in a what-if question ("kan de pomp smelten als ...")
+        _rule.check = lambda t, m: bool(_DEVICE_CONTEXT.search(t)) and not _what_if(t, m)
 
 _ALL_RULES = _CRISIS_RULES + _EOL_RULES + _DEVICE_RULES
 _CATEGORY_OF = {r.rule_id: r.category for r in _ALL_RULES}
