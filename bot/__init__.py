@@ -24,13 +24,21 @@ def create_app(config: Config | dict | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.extensions["assistant"] = Services.build(cfg)
 
-    from bot import api, cli, health
+    from bot import agent_views, api, auth, cli, health, webchat
     app.register_blueprint(api.blueprint)
     app.register_blueprint(health.blueprint)
+    app.register_blueprint(webchat.blueprint)
+    app.register_blueprint(agent_views.blueprint)
+    app.after_request(webchat.allow_widget_origins)
+    auth.init_app(app, app.extensions["assistant"])
     cli.register(app)
 
     import ivr  # Twilio channels: adapters around the same road
     ivr.register(app)
+    # CSRF protects the logged-in console; the public chat API (no cookies) and Twilio's
+    # webhooks (signed) are not form posts from a session.
+    for name in ("api", "webchat", *ivr.BLUEPRINTS):
+        auth.csrf.exempt(app.blueprints[name])
 
     if not app.debug and not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO,

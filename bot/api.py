@@ -52,7 +52,11 @@ def post_message():
     if line_id is not None and line_id not in services().lines.ids:
         return _error(400, "unknown_line")
 
-    outcome = handle_inbound(services(), conversation_id, text, channel, line_id)
+    language = body.get("language")
+    if language is not None and language not in ("nl", "en"):
+        return _error(400, "invalid_language")
+    outcome = handle_inbound(services(), conversation_id, text, channel, line_id,
+                             language_hint=language)
     return jsonify({
         "conversation_id": outcome.conversation_id,
         "language": outcome.language,

@@ -1,14 +1,15 @@
-"""Admin commands: `flask --app bot db upgrade`."""
+"""Admin commands: `flask --app bot db upgrade`, `flask --app bot users create …`."""
 from __future__ import annotations
 
 import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from bot import migrate
+from bot import auth, migrate
 from bot.services import services
 
 db_cli = AppGroup("db", help="Database schema.")
+users_cli = AppGroup("users", help="Agents and supervisors of the console.")
 
 
 @db_cli.command("upgrade")
@@ -18,5 +19,35 @@ def db_upgrade():
     click.echo("database is up to date")
 
 
+@users_cli.command("create")
+@click.argument("username")
+@click.option("--role", type=click.Choice(auth.ROLES), default="agent", show_default=True)
+@click.option("--password-stdin", is_flag=True,
+              help="Read the password from stdin instead of generating one.")
+def users_create(username: str, role: str, password_stdin: bool):
+    """Create an agent or supervisor; a generated password is printed once."""
+    password = click.get_text_stream("stdin").readline().strip() if password_stdin else None
+    try:
+        password = auth.create_agent(services(), username, role, password)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"created {role} {username!r}")
+    if not password_stdin:
+        click.echo(f"password (shown once): {password}")
+
+
+@users_cli.command("first-supervisor")
+@click.option("--username", default="supervisor", show_default=True)
+def users_first_supervisor(username: str):
+    """Create a first supervisor if there is none (used by `make run`); prints its password once."""
+    if auth.count_agents(services(), "supervisor"):
+        click.echo("console: log in with your supervisor account (`flask --app bot users create` "
+                   "adds more)")
+        return
+    password = auth.create_agent(services(), username, "supervisor")
+    click.echo(f"console: first supervisor {username!r} created, password (shown once): {password}")
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(db_cli)
+    app.cli.add_command(users_cli)

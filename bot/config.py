@@ -38,6 +38,13 @@ class Config:
     # Where the twilio REST client sends outbound SMS; tests point it at a local stand-in.
     twilio_api_base: str = field(default_factory=lambda: _env("TWILIO_API_BASE", ""))
     sms_session_minutes: int = field(default_factory=lambda: int(_env("SMS_SESSION_MINUTES", "60")))
+    # Login rate limit for the agent console, and where its counters live (memory:// per
+    # process; redis://… shares them between gateway workers).
+    login_rate_limit: str = field(default_factory=lambda: _env("LOGIN_RATE_LIMIT", "10 per minute"))
+    ratelimit_storage_uri: str = field(
+        default_factory=lambda: _env("RATELIMIT_STORAGE_URI", "memory://"))
+    # Origins allowed to embed the chat widget and call the chat API (comma separated, or *).
+    widget_origins: str = field(default_factory=lambda: _env("WIDGET_ORIGINS", "*"))
     testing: bool = False
 
     @classmethod

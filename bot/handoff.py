@@ -10,7 +10,7 @@ import logging
 from sqlalchemy import select
 
 from bot.lines import Line
-from bot.models import Conversation, Handoff, Message, utcnow
+from bot.models import Conversation, Handoff, utcnow
 from bot.texts import text_for
 from bot.triage.screen import RISK
 
@@ -47,20 +47,4 @@ def open_handoff(session, conversation: Conversation, fields: dict) -> Handoff:
     session.flush()
     log.info("handoff opened id=%s conversation=%s category=%s reason=%s",
              handoff.id, conversation.id, handoff.category, handoff.reason)
-    return handoff
-
-
-def hand_back(services, handoff_id: int, agent: str, outcome: str = "returned to bot") -> Handoff:
-    """Close the handoff and let the bot answer again (Rasa `resume` event)."""
-    with services.session() as session:
-        handoff = session.get(Handoff, handoff_id)
-        if handoff is None:
-            raise KeyError(handoff_id)
-        conversation = session.get(Conversation, handoff.conversation_id)
-        handoff.status, handoff.closed_at, handoff.outcome = "closed", utcnow(), outcome
-        handoff.accepted_by = handoff.accepted_by or agent
-        conversation.status = "bot"
-        session.add(Message(conversation_id=conversation.id, direction="out", sender="system",
-                            text=f"handed back to the assistant by {agent}", meta={"event": "resume"}))
-    services.rasa.resume(handoff.conversation_id)
     return handoff

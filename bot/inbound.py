@@ -87,7 +87,8 @@ def _out(text: str, language: str, sender: str = "bot", meta: dict | None = None
             "meta": meta or {}, "created_at": utcnow()}
 
 
-def _start(services, conversation_id, text, channel, line_id, external_id, caller):
+def _start(services, conversation_id, text, channel, line_id, external_id, caller,
+           language_hint=None):
     """Store the inbound message and screen it, in one transaction when the database is up."""
     try:
         with services.session() as session:
@@ -98,6 +99,8 @@ def _start(services, conversation_id, text, channel, line_id, external_id, calle
                                             language=line.default_language, status="bot",
                                             caller=caller)
                 session.add(conversation)
+            if language_hint in lang.SUPPORTED:  # the visitor chose a language (web chat switch)
+                conversation.language = language_hint
             language = lang.detect(text, conversation.language)
             conversation.language = language
             decision = screen.check(text, language)
@@ -171,11 +174,11 @@ def _hand_off(services, turn: Turn, decision, category: str, reason: str,
 
 def handle_inbound(services, conversation_id: str, text: str, channel: str,
                    line_id: str | None = None, external_id: str | None = None,
-                   caller: str | None = None) -> Outcome:
+                   caller: str | None = None, language_hint: str | None = None) -> Outcome:
     started = time.perf_counter()
     services.outbox.flush(services.session)
     turn, decision, outcome = _start(services, conversation_id, text, channel, line_id,
-                                     external_id, caller)
+                                     external_id, caller, language_hint)
     inbound = {"direction": "in", "sender": "user", "text": text, "language": turn.language,
                "external_id": external_id, "meta": {}, "created_at": utcnow()}
 
@@ -232,10 +235,12 @@ def _ask_rasa(services, turn: Turn, text: str, rules_decision) -> Outcome:
             conversation.language = language
             if decision.review and not conversation.review:
                 conversation.review, conversation.review_reason = True, decision.reason
-            session.add_all(Message(conversation_id=turn.conversation_id,
-                                    **_out(reply.text, language, "bot",
-                                           {"buttons": reply.buttons} if reply.buttons else {}))
-                            for reply in replies)
+            for index, reply in enumerate(replies):
+                meta = {"buttons": reply.buttons} if reply.buttons else {}
+                if index == 0 and nlu.get("intent"):  # for the supervisor's top-intents chart
+                    meta["intent"] = nlu["intent"]
+                session.add(Message(conversation_id=turn.conversation_id,
+                                    **_out(reply.text, language, "bot", meta)))
     except SQLAlchemyError:
         return _hand_off(services, turn, decision, "system", "database unavailable")
     return Outcome(turn.conversation_id, language, replies, None, decision)

@@ -42,6 +42,22 @@ TEXTS = {
         "nl": "Uw bericht is te lang. Wilt u uw vraag korter opschrijven?",
         "en": "Your message is too long. Could you write your question more briefly?",
     },
+    "handed_back": {
+        "nl": "U praat nu weer met de digitale assistent. Wilt u opnieuw een medewerker spreken? Typ dan 'medewerker'.",
+        "en": "You are talking to the digital assistant again. To speak to a person again, type 'agent'.",
+    },
+    "agent_closed": {
+        "nl": "De medewerker heeft het gesprek afgesloten. Hebt u nog een vraag? Dan helpt de digitale assistent u verder.",
+        "en": "The colleague has closed the conversation. If you have another question, the digital assistant will help you.",
+    },
+    "agent_joined": {
+        "nl": "Een medewerker is bij het gesprek gekomen.",
+        "en": "A colleague has joined the conversation.",
+    },
+    "person_requested": {
+        "nl": "U hebt gevraagd om een medewerker.",
+        "en": "You asked to talk to a person.",
+    },
     "bad_request": {
         "nl": "Dit verzoek kon ik niet lezen.",
         "en": "I could not read this request.",

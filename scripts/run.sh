@@ -16,6 +16,8 @@ cat <<TXT
 
   Triage assistant starting (Rasa needs about half a minute to load its model):
     gateway      http://127.0.0.1:${GATEWAY_PORT}/          (health: /healthz)
+    web chat     http://127.0.0.1:${GATEWAY_PORT}/chat   (widget: /widget.js)
+    console      http://127.0.0.1:${GATEWAY_PORT}/agent  (agents; supervisor login below)
     chat API     POST http://127.0.0.1:${GATEWAY_PORT}/api/messages
     Rasa         http://127.0.0.1:${RASA_PORT}/   (HTTP API, token in RASA_TOKEN)
     actions      http://127.0.0.1:${ACTIONS_PORT}/health
@@ -27,4 +29,6 @@ cat <<TXT
   Stop with Ctrl-C.
 
 TXT
+# The console needs a first supervisor: made once, with a generated password printed once.
+.venv/bin/flask --app bot users first-supervisor
 exec .venv/bin/honcho start -f Procfile

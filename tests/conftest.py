@@ -5,6 +5,9 @@ free ports (they take ~30 s to load); the gateway is the real Flask app.
 """
 from __future__ import annotations
 
+import threading
+from http.server import ThreadingHTTPServer
+
 import pytest
 
 from bot import create_app
@@ -49,3 +52,15 @@ def offline_app(db_url):
     return create_app({"database_url": db_url, "rasa_url": f"http://127.0.0.1:{free_port()}",
                        "actions_url": f"http://127.0.0.1:{free_port()}",
                        "lines_file": ROOT / "lines.yml", "testing": True, "rasa_timeout": 1.0})
+
+
+@pytest.fixture
+def twilio_api():
+    """A local stand-in of Twilio's Messages API: (base URL, list of received messages)."""
+    from tests.twilio_util import MessagesStandIn
+    server = ThreadingHTTPServer(("127.0.0.1", 0), MessagesStandIn)
+    MessagesStandIn.received = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", MessagesStandIn.received
+    server.shutdown()

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot import create_app
 from bot.db import session_scope
-from bot.handoff import hand_back
+from bot import console
 from bot.migrate import upgrade
 from bot.models import Conversation, Handoff, Message
 from tests.conftest import ROOT, free_port
@@ -90,7 +90,8 @@ def test_after_a_handoff_the_bot_stays_silent_until_handed_back(client, app, sta
         stored = [m.text for m in session.get(Conversation, conversation_id).messages]
     assert "hallo? is daar iemand" in stored
 
-    hand_back(app.extensions["assistant"], first["handoff"]["id"], agent="agent-1")
+    console.finish(app.extensions["assistant"], first["handoff"]["id"], agent="agent-1",
+                   outcome="resolved", back_to_bot=True)
     [row] = handoffs_of(stack.database_url, conversation_id)
     assert row.status == "closed" and row.closed_at is not None
     again = post(client, "hoe word ik vriend van de stichting", conversation_id)

@@ -2,12 +2,8 @@
 client against a local stand-in of Twilio's Messages API (never the real service)."""
 from __future__ import annotations
 
-import json
-import threading
 import uuid
 import xml.etree.ElementTree as ET
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs
 
 import pytest
 from sqlalchemy import func, select
@@ -20,37 +16,6 @@ from ivr.sms_text import encoding, fit, segments
 from tests.twilio_util import PUBLIC, TOKEN, signed_post
 
 PUMP_LINE, DONOR_LINE = "+3197000000002", "+3197000000001"
-
-
-class MessagesStandIn(BaseHTTPRequestHandler):
-    """Just enough of POST /2010-04-01/Accounts/{sid}/Messages.json."""
-    received: list = []
-
-    def do_POST(self):
-        body = parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
-        self.received.append({"path": self.path, **{k: v[0] for k, v in body.items()}})
-        payload = {"sid": "SM" + uuid.uuid4().hex, "status": "queued", "to": body["To"][0],
-                   "from": body["From"][0], "body": body["Body"][0],
-                   "account_sid": self.path.split("/")[3]}
-        data = json.dumps(payload).encode()
-        self.send_response(201)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def twilio_api():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), MessagesStandIn)
-    MessagesStandIn.received = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", MessagesStandIn.received
-    server.shutdown()
 
 
 @pytest.fixture

@@ -1,7 +1,11 @@
 """Signed Twilio webhooks for tests, and a check of every TwiML name we emit."""
 from __future__ import annotations
 
+import json
+import uuid
 import xml.etree.ElementTree as ET
+from http.server import BaseHTTPRequestHandler
+from urllib.parse import parse_qs
 
 from twilio.request_validator import RequestValidator
 
@@ -48,3 +52,24 @@ def signed_post(client, path: str, params: dict, token: str = TOKEN):
     if response.status_code == 200 and response.mimetype == "application/xml":
         check_twiml(response.get_data(as_text=True))
     return response
+
+
+class MessagesStandIn(BaseHTTPRequestHandler):
+    """Just enough of POST /2010-04-01/Accounts/{sid}/Messages.json."""
+    received: list = []
+
+    def do_POST(self):
+        body = parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
+        self.received.append({"path": self.path, **{k: v[0] for k, v in body.items()}})
+        payload = {"sid": "SM" + uuid.uuid4().hex, "status": "queued", "to": body["To"][0],
+                   "from": body["From"][0], "body": body["Body"][0],
+                   "account_sid": self.path.split("/")[3]}
+        data = json.dumps(payload).encode()
+        self.send_response(201)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass

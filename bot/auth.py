@@ -1,0 +1,129 @@
+"""Agents and supervisors: argon2 password hashes, flask-login sessions, CSRF, login rate limit."""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from functools import wraps
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import abort, redirect, request, url_for
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager, UserMixin, current_user
+from flask_wtf.csrf import CSRFProtect
+from sqlalchemy import select
+
+from bot.models import Agent, utcnow
+
+ROLES = ("agent", "supervisor")
+_hasher = PasswordHasher()
+login_manager = LoginManager()
+csrf = CSRFProtect()
+# Memory storage per process; RATELIMIT_STORAGE_URI (e.g. redis://) shares it between workers.
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+@dataclass
+class ConsoleUser(UserMixin):
+    """What a request knows about the logged-in person (no password hash)."""
+    agent_id: int
+    username: str
+    role: str
+
+    def get_id(self) -> str:
+        return str(self.agent_id)
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role == "supervisor"
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def generate_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def create_agent(services, username: str, role: str = "agent", password: str | None = None) -> str:
+    """Create an agent; returns the password (generated when none is given)."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {ROLES}")
+    username = username.strip()
+    if not username or len(username) > 64:
+        raise ValueError("username must be 1-64 characters")
+    password = password or generate_password()
+    if len(password) < 10:
+        raise ValueError("password must be at least 10 characters")
+    with services.session() as session:
+        if session.execute(select(Agent.id).where(Agent.username == username)).first():
+            raise ValueError(f"user {username!r} exists already")
+        session.add(Agent(username=username, password_hash=hash_password(password), role=role))
+    return password
+
+
+def authenticate(services, username: str, password: str) -> ConsoleUser | None:
+    with services.session() as session:
+        agent = session.execute(select(Agent).where(Agent.username == username)).scalars().first()
+        if agent is None or not agent.active:
+            _hasher.hash(password)  # same work either way: no user enumeration by timing
+            return None
+        try:
+            _hasher.verify(agent.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return None
+        if _hasher.check_needs_rehash(agent.password_hash):
+            agent.password_hash = hash_password(password)
+        agent.last_login_at = utcnow()
+        return ConsoleUser(agent.id, agent.username, agent.role)
+
+
+def count_agents(services, role: str | None = None) -> int:
+    with services.session() as session:
+        query = select(Agent.id)
+        if role:
+            query = query.where(Agent.role == role)
+        return len(session.execute(query).all())
+
+
+def init_app(app, services) -> None:
+    cookie_secure = services.config.public_base_url.startswith("https://")
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=cookie_secure, REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SECURE=cookie_secure, REMEMBER_COOKIE_SAMESITE="Lax",
+        WTF_CSRF_TIME_LIMIT=None, RATELIMIT_STORAGE_URI=services.config.ratelimit_storage_uri,
+        RATELIMIT_HEADERS_ENABLED=True)
+    login_manager.login_view = "agent.login"
+    login_manager.session_protection = "strong"
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        with services.session() as session:
+            agent = session.get(Agent, int(user_id)) if user_id.isdigit() else None
+            if agent is None or not agent.active:
+                return None
+            return ConsoleUser(agent.id, agent.username, agent.role)
+
+    @login_manager.unauthorized_handler
+    def unauthorized():
+        # JSON callers get 401; a browser goes to the login form.
+        if request.path.startswith("/agent/api/") or request.is_json:
+            return {"error": "login_required"}, 401
+        return redirect(url_for("agent.login", next=request.path))
+
+
+def supervisor_required(view):
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if not current_user.is_supervisor:
+            abort(403)
+        return view(*args, **kwargs)
+    return wrapped

@@ -1,0 +1,90 @@
+"""Supervisor figures: handoffs per day by category, time to accept, solved without a person,
+top intents, conversations marked for review, and a CSV export without personal data."""
+from __future__ import annotations
+
+import csv
+import io
+import statistics
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy import select
+
+from bot.models import Conversation, Handoff, Message, utcnow
+
+CATEGORIES = ("crisis", "end_of_life_request", "device_safety", "system", "request")
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment
+
+
+def percentile(values: list[float], pct: float) -> float | None:
+    """Nearest-rank percentile; None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * pct // 100))  # ceil
+    return ordered[int(rank) - 1]
+
+
+def figures(services, days: int = 14, now: datetime | None = None) -> dict:
+    now = now or utcnow()
+    since = now - timedelta(days=days)
+    with services.session() as session:
+        handoffs = session.execute(select(Handoff).where(Handoff.created_at >= since)).scalars().all()
+        conversations = session.execute(select(Conversation.id, Conversation.review,
+                                               Conversation.review_reason, Conversation.channel,
+                                               Conversation.line_id, Conversation.created_at)
+                                        .where(Conversation.created_at >= since)).all()
+        intents = session.execute(select(Message.meta).where(
+            Message.sender == "bot", Message.created_at >= since)).scalars().all()
+
+    per_day: dict[date, Counter] = defaultdict(Counter)
+    waits = []
+    for h in handoffs:
+        per_day[_aware(h.created_at).date()][h.category] += 1
+        if h.accepted_at is not None:
+            waits.append((_aware(h.accepted_at) - _aware(h.created_at)).total_seconds())
+    day_list = [(now - timedelta(days=offset)).date() for offset in range(days - 1, -1, -1)]
+    handed = {h.conversation_id for h in handoffs}
+    total = len(conversations)
+    top = Counter((meta or {}).get("intent") for meta in intents if (meta or {}).get("intent"))
+    return {
+        "days": [{"day": d.isoformat(), "counts": {c: per_day[d][c] for c in CATEGORIES},
+                  "total": sum(per_day[d].values())} for d in day_list],
+        "max_per_day": max([sum(per_day[d].values()) for d in day_list] + [1]),
+        "accept_median_s": statistics.median(waits) if waits else None,
+        "accept_p95_s": percentile(waits, 95),
+        "accepted": len(waits),
+        "handoffs": len(handoffs),
+        "conversations": total,
+        "solved_without_person": (total - len(handed)) / total if total else None,
+        "top_intents": top.most_common(10),
+        "review": [{"id": c.id, "reason": c.review_reason, "channel": c.channel, "line": c.line_id,
+                    "created_at": _aware(c.created_at)}
+                   for c in sorted(conversations, key=lambda c: c.created_at, reverse=True)
+                   if c.review],
+    }
+
+
+def handoffs_csv(services, days: int = 90, now: datetime | None = None) -> str:
+    """One row per handoff; ids, categories and times only (no transcript, no phone number)."""
+    now = now or utcnow()
+    with services.session() as session:
+        rows = session.execute(select(Handoff).where(Handoff.created_at >= now - timedelta(days=days))
+                               .order_by(Handoff.id)).scalars().all()
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["handoff_id", "created_at", "category", "risk_level", "channel", "line",
+                     "language", "status", "accepted_at", "seconds_to_accept", "closed_at",
+                     "outcome"])
+    for h in rows:
+        created, accepted = _aware(h.created_at), _aware(h.accepted_at)
+        writer.writerow([h.id, created.isoformat(), h.category, h.risk_level, h.channel, h.line_id,
+                         h.language, h.status, accepted.isoformat() if accepted else "",
+                         round((accepted - created).total_seconds(), 1) if accepted else "",
+                         _aware(h.closed_at).isoformat() if h.closed_at else "", h.outcome or ""])
+    return out.getvalue()

@@ -1,0 +1,140 @@
+"""Website chat: the chat page, the embeddable widget, and the visitor's live feed.
+
+The visitor's browser keeps a random conversation id (localStorage), sends turns to
+`POST /api/messages` (channel "web") like any other client, and polls its feed for
+what the bot, the system and an agent said. The id is the only key to the feed, so
+feeds exist only for web conversations with long random ids.
+"""
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, jsonify, render_template, request, send_from_directory
+from sqlalchemy import select
+
+from bot.inbound import hand_to_person
+from bot.models import Conversation, Handoff, Message
+from bot.services import services
+from bot.texts import text_for
+
+blueprint = Blueprint("webchat", __name__)
+
+WEB_ID = re.compile(r"^[A-Za-z0-9-]{32,64}$")
+VISIBLE = ("user", "bot", "agent", "system")
+# First suggestions per line domain (quick replies); typed or clicked, they go the same road.
+SUGGESTIONS = {
+    "donor": {"nl": ["Mijn bedrag wijzigen", "Jaaroverzicht voor de belasting", "Mijn adres wijzigen",
+                     "Vriend worden"],
+              "en": ["Change my amount", "Annual tax statement", "Change my address",
+                     "Become a Friend"]},
+    "device": {"nl": ["Materialen bestellen", "Waar is mijn bestelling?", "Veiligheidsmelding",
+                      "App koppelen"],
+               "en": ["Order supplies", "Where is my order?", "Safety notice", "Pair the app"]},
+}
+UI = {
+    "nl": {"title": "Chat", "placeholder": "Typ uw vraag…", "send": "Versturen",
+           "person": "Met een medewerker praten", "typing": "De assistent typt…",
+           "disclosure": "U chat met een digitale assistent (AI). Een medewerker kan meelezen als u "
+                         "daarom vraagt of als het nodig is.",
+           "waiting": "Een medewerker komt zo bij u.", "joined": text_for("agent_joined", "nl"),
+           "error": "Het versturen lukte niet. Probeer het opnieuw. In direct gevaar? Bel 112.",
+           "switch": "English", "new": "Nieuw gesprek", "agent": "Medewerker", "you": "U",
+           "assistant": "Assistent"},
+    "en": {"title": "Chat", "placeholder": "Type your question…", "send": "Send",
+           "person": "Talk to a person", "typing": "The assistant is typing…",
+           "disclosure": "You are chatting with a digital assistant (AI). A colleague may read along "
+                         "if you ask for it or when it is needed.",
+           "waiting": "A colleague will be with you shortly.", "joined": text_for("agent_joined", "en"),
+           "error": "Sending failed. Please try again. In immediate danger? Call 112.",
+           "switch": "Nederlands", "new": "New conversation", "agent": "Colleague", "you": "You",
+           "assistant": "Assistant"},
+}
+
+
+@blueprint.get("/")
+def index():
+    return render_template("index.html", lines=services().lines)
+
+
+@blueprint.get("/chat")
+def chat_page():
+    lines = services().lines
+    line_id = request.args.get("line")
+    line = lines.get(line_id if line_id in lines.ids else None)
+    return render_template("chat.html", line=line, ui=UI,
+                           suggestions=SUGGESTIONS.get(line.domain, SUGGESTIONS["donor"]),
+                           embedded=request.args.get("embed") == "1")
+
+
+@blueprint.get("/widget.js")
+def widget():
+    response = send_from_directory(blueprint.root_path + "/static", "widget.js",
+                                   mimetype="text/javascript", max_age=300)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _feed_status(session, conversation: Conversation) -> str:
+    """bot | waiting (a person is coming) | agent (a person has it)."""
+    if conversation.status != "handoff":
+        return "bot"
+    open_ = session.execute(select(Handoff.status).where(
+        Handoff.conversation_id == conversation.id, Handoff.status != "closed")).scalars().first()
+    return "agent" if open_ == "accepted" else "waiting"
+
+
+@blueprint.get("/api/conversations/<conversation_id>/messages")
+def feed(conversation_id: str):
+    if not WEB_ID.match(conversation_id):
+        return jsonify({"error": "invalid_conversation_id"}), 400
+    after = request.args.get("after", 0, type=int)
+    with services().session() as session:
+        conversation = session.get(Conversation, conversation_id)
+        if conversation is None or conversation.channel != "web":
+            return jsonify({"messages": [], "status": "bot", "language": None})
+        rows = session.execute(select(Message).where(
+            Message.conversation_id == conversation_id, Message.id > after,
+            Message.sender.in_(VISIBLE)).order_by(Message.id).limit(200)).scalars().all()
+        return jsonify({
+            "status": _feed_status(session, conversation),
+            "language": conversation.language,
+            "messages": [{"id": m.id, "sender": m.sender, "text": m.text,
+                          "buttons": (m.meta or {}).get("buttons", []),
+                          "created_at": m.created_at.isoformat()} for m in rows],
+        })
+
+
+@blueprint.post("/api/conversations/<conversation_id>/person")
+def ask_for_person(conversation_id: str):
+    """The visible 'talk to a person' button: a handoff without going through the bot."""
+    if not WEB_ID.match(conversation_id):
+        return jsonify({"error": "invalid_conversation_id"}), 400
+    body = request.get_json(silent=True) or {}
+    line_id = body.get("line") if body.get("line") in services().lines.ids else None
+    with services().session() as session:
+        existing = session.get(Conversation, conversation_id)
+        if existing is not None and existing.channel != "web":
+            return jsonify({"error": "invalid_conversation_id"}), 400
+        if existing is None and body.get("language") in ("nl", "en"):
+            line = services().lines.get(line_id)
+            session.add(Conversation(id=conversation_id, channel="web", line_id=line.id,
+                                     language=body["language"], status="bot"))
+    outcome = hand_to_person(services(), conversation_id, "web", line_id, "request",
+                             "visitor pressed 'talk to a person'")
+    return jsonify({"conversation_id": conversation_id, "language": outcome.language,
+                    "replies": [r.as_dict() for r in outcome.replies], "handoff": outcome.handoff})
+
+
+def allow_widget_origins(response):
+    """The widget runs on the organisations' own sites: let them call the chat API (no cookies)."""
+    if request.path.startswith("/api/"):
+        allowed = [o.strip() for o in services().config.widget_origins.split(",") if o.strip()]
+        origin = request.headers.get("Origin")
+        if "*" in allowed:
+            response.headers["Access-Control-Allow-Origin"] = "*"
+        elif origin in allowed:
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Vary"] = "Origin"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type"
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+    return response
