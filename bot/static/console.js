@@ -91,6 +91,7 @@ var Console = (function () {
 
   function pollHandoff(url, status) {
     var list = document.getElementById("transcript");
+    list.scrollTop = list.scrollHeight;
     poll(url, 1000, function (data) {
       var known = {};
       list.querySelectorAll("li[data-id]").forEach(function (li) { known[li.dataset.id] = true; });
@@ -103,6 +104,7 @@ var Console = (function () {
         if (m.screen) li.appendChild(el("span", "screen", "signaal: " + m.screen));
         li.appendChild(el("time", null, (m.created_at || "").substr(11, 8)));
         list.appendChild(li);
+        list.scrollTop = list.scrollHeight;
       });
       if (data.handoff.status !== status) window.location.reload();  // accepted/closed elsewhere
     });
