@@ -159,3 +159,9 @@ class HandoffNote(Base):
     author = Column(String(64), nullable=False)
     text = Column(Text, nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+# The back-office tables share this Base: imported here so that Base.metadata (and with it
+# Alembic) always sees every table. bot.records imports Base from this module, which is
+# already complete at this point.
+import bot.records  # noqa: E402,F401
