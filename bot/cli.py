@@ -5,7 +5,7 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from bot import auth, migrate
+from bot import auth, migrate, records_cli
 from bot.services import services
 
 db_cli = AppGroup("db", help="Database schema.")
@@ -51,3 +51,4 @@ def users_first_supervisor(username: str):
 def register(app: Flask) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(users_cli)
+    records_cli.register(app)  # donors / customers import, demo data

@@ -8,6 +8,7 @@ bot/models.py imports this module at its bottom. Sensitive values are only shown
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date, datetime, timedelta
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from sqlalchemy import (JSON, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer,
                         Numeric, String, Text)
+from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import relationship
 
 from bot.config import ROOT
@@ -31,6 +33,11 @@ AUDIT_STATUSES = ("applied", "waiting_for_staff")
 SERIOUSNESS = ("death_or_serious_deterioration", "serious_public_health_threat",
                "other_serious", "non_serious")
 COMPLAINT_STATUSES = ("open", "investigating", "reported", "closed")
+
+# SQLite keeps Numeric as a float; SQLAlchemy rounds it back to the column's scale (cents),
+# which is exact for amounts below 10^8, so its warning about Decimal on SQLite is noise.
+warnings.filterwarnings("ignore", category=SAWarning,
+                        message=r"Dialect sqlite\+pysqlite does \*not\* support Decimal")
 
 # Awareness is a calendar day in the Netherlands, whatever timezone the server runs in.
 LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
