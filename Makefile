@@ -43,8 +43,10 @@ $(STAMP): requirements.lock
 train: $(MODEL)
 $(MODEL): $(STAMP) $(TRAIN_INPUTS)
 	@mkdir -p $(MODEL_DIR)
+	@start=$$(date +%s); \
 	$(RASA) train --data data --domain domain --config config.yml --out $(MODEL_DIR) \
-	    --fixed-model-name current --quiet
+	    --fixed-model-name current --quiet && \
+	echo $$(( $$(date +%s) - start )) > $(MODEL_DIR)/train_seconds
 	@touch $@
 
 db: $(STAMP)
@@ -64,6 +66,9 @@ test: setup system-deps train
 
 eval: setup train
 	@$(PY) -m tools.eval_triage
+
+bench: setup train
+	@$(PY) -m tools.bench $(ARGS)
 
 nlu-report: setup
 	@$(PY) -m tools.nlu_report

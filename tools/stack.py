@@ -74,16 +74,41 @@ class Stack:
                                        "--actions", "actions", "-p", str(self.actions_port)], env)
         wait_for(f"{self.actions_url}/health", 60, proc)
 
-    def start_rasa(self, with_actions: bool = True) -> None:
+    def start_rasa(self, with_actions: bool = True, name: str = "rasa", port: int | None = None,
+                   workers: int = 1, endpoints: str | Path = "endpoints.yml") -> str:
+        """Start a Rasa server; returns its URL. `workers` > 1 needs a Redis lock store."""
         env = base_env(self.database_url)
         env["ACTION_ENDPOINT_URL"] = f"{self.actions_url}/webhook"
+        env["SANIC_WORKERS"] = str(workers)
         if not with_actions:  # NLU only (parse): no action server behind it
             env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{free_port()}/webhook"
-        proc = self._spawn("rasa", [str(VENV_BIN / "rasa"), "run", "--enable-api", "--auth-token",
-                                    RASA_TOKEN, "-i", "127.0.0.1", "-p", str(self.rasa_port),
-                                    "--model", str(MODEL), "--endpoints", "endpoints.yml",
-                                    "--credentials", "credentials.yml"], env)
-        wait_for(f"{self.rasa_url}/status?token={RASA_TOKEN}", 180, proc)
+        port = port or (self.rasa_port if name == "rasa" else free_port())
+        proc = self._spawn(name, [str(VENV_BIN / "rasa"), "run", "--enable-api", "--auth-token",
+                                  RASA_TOKEN, "-i", "127.0.0.1", "-p", str(port),
+                                  "--model", str(MODEL), "--endpoints", str(endpoints),
+                                  "--credentials", "credentials.yml"], env)
+        url = f"http://127.0.0.1:{port}"
+        wait_for(f"{url}/status?token={RASA_TOKEN}", 180, proc)
+        return url
+
+    def start_gateway(self, rasa_url: str | None = None, name: str = "gateway", workers: int = 1,
+                      threads: int = 16, **env_extra: str) -> str:
+        """The gateway under gunicorn, as `make run` starts it; returns its URL."""
+        port = free_port()
+        env = base_env(self.database_url)
+        env.update({"RASA_URL": rasa_url or self.rasa_url, "RASA_TOKEN": RASA_TOKEN,
+                    "ACTIONS_URL": self.actions_url,
+                    "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}", **env_extra})
+        proc = self._spawn(name, [str(VENV_BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}",
+                                  "--workers", str(workers), "--threads", str(threads),
+                                  "--timeout", "60", "bot:create_app()"], env)
+        url = f"http://127.0.0.1:{port}"
+        wait_for(f"{url}/healthz", 60, proc)
+        return url
+
+    def pid(self, name: str) -> int | None:
+        proc = self.procs.get(name)
+        return proc.pid if proc and proc.poll() is None else None
 
     def stop(self, name: str) -> None:
         proc = self.procs.pop(name, None)

@@ -1,0 +1,301 @@
+"""`make bench`: how much the gateway adds to bare Rasa, and what one machine carries.
+
+Everything compared comes from one run on one machine: the same trained model, the
+same action server and the same messages go once through bare Rasa's REST webhook
+and once through the gateway (`/api/messages` and the voice webhook), at 1, 10 and
+50 concurrent conversations. Prints a table and writes bench/results.json.
+
+    make bench                   # everything (about 5 minutes on 2 cores)
+    make bench ARGS="--quick"    # fewer turns
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import requests
+from twilio.request_validator import RequestValidator
+
+from bot.triage import screen
+from tools.stack import RASA_TOKEN, ROOT, Stack, free_port, wait_for
+
+OUT = ROOT / "bench" / "results.json"
+FALLBACKS: list[str] = []  # system handoffs seen during the routine load
+TWILIO_TOKEN = "bench-twilio-token"
+TARGETS = {"gateway_vs_rasa_p95_ratio": ("<=", 1.10), "crisis_turn_p95_ms": ("<=", 20),
+           "screen_p95_us": ("<=", 1000), "two_worker_speedup": (">=", 1.7),
+           "import_15k_s": ("<=", 10)}
+# Routine turns, Dutch and English; every conversation sends them in order.
+ROUTINE = ["hallo", "ik wil mijn adres wijzigen", "hoe kan ik vriend worden", "waar is mijn bestelling",
+           "I would like my annual statement", "wat doet de stichting eigenlijk", "bedankt"]
+CRISIS = ["ik wil niet meer leven", "ik zie het niet meer zitten", "I want to end my life",
+          "mijn pomp geeft geen insuline meer en ik moet overgeven"]
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, int(round(p / 100 * len(ordered) + 0.5)) - 1))]
+
+
+def summary(values: list[float]) -> dict:
+    return {"p50": round(pct(values, 50), 2), "p95": round(pct(values, 95), 2),
+            "p99": round(pct(values, 99), 2), "n": len(values)}
+
+
+def bench_screen(rounds: int) -> dict:
+    with open(ROOT / "tests" / "triage_cases.tsv", encoding="utf-8") as handle:
+        texts = [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
+    for text in texts:  # warm up regex caches
+        screen.check(text)
+    timings = []
+    for _ in range(rounds):
+        for text in texts:
+            start = time.perf_counter_ns()
+            screen.check(text)
+            timings.append((time.perf_counter_ns() - start) / 1000)
+    return summary(timings)
+
+
+class Load:
+    """N conversations at once, each sending its turns in order; latency per turn, in ms."""
+
+    def __init__(self, concurrency: int, turns: list[str]):
+        self.concurrency, self.turns = concurrency, turns
+
+    def run(self, start_conversation, send_turn) -> tuple[list[float], float]:
+        def conversation(_):
+            http = requests.Session()
+            state = start_conversation(http)
+            latencies = []
+            for text in self.turns:
+                began = time.perf_counter()
+                send_turn(http, state, text)
+                latencies.append((time.perf_counter() - began) * 1000)
+            return latencies
+
+        began = time.perf_counter()
+        with ThreadPoolExecutor(self.concurrency) as pool:
+            results = list(pool.map(conversation, range(self.concurrency)))
+        wall = time.perf_counter() - began
+        return [ms for latencies in results for ms in latencies], wall
+
+
+def rasa_rest(rasa_url: str):
+    def start(_http):
+        return {"id": uuid.uuid4().hex}
+
+    def send(http, state, text):
+        # the same metadata the gateway sends, so Rasa does the same work
+        r = http.post(f"{rasa_url}/webhooks/rest/webhook", timeout=60, json={
+            "sender": state["id"], "message": text,
+            "metadata": {"channel": "api", "language": "nl", "line": "vrienden"}})
+        r.raise_for_status()
+    return start, send
+
+
+def gateway_api(gateway_url: str):
+    def start(_http):
+        return {"id": uuid.uuid4().hex}
+
+    def send(http, state, text):
+        r = http.post(f"{gateway_url}/api/messages", timeout=60,
+                      json={"text": text, "conversation_id": state["id"], "line": "vrienden"})
+        r.raise_for_status()
+        if r.json().get("handoff"):  # e.g. Rasa slower than RASA_TIMEOUT: counted, not hidden
+            FALLBACKS.append(r.json()["handoff"]["reason"])
+    return start, send
+
+
+def gateway_voice(gateway_url: str):
+    validator = RequestValidator(TWILIO_TOKEN)
+
+    def post(http, path, params):
+        signature = validator.compute_signature(gateway_url + path, params)
+        r = http.post(gateway_url + path, data=params, timeout=60,
+                      headers={"X-Twilio-Signature": signature})
+        r.raise_for_status()
+
+    def start(http):
+        state = {"CallSid": "CA" + uuid.uuid4().hex, "From": "+31612345678", "To": "+3197000000001"}
+        post(http, "/twilio/voice", state)  # the greeting: not a timed turn
+        return state
+
+    def send(http, state, text):
+        post(http, "/twilio/voice/gather", {**state, "SpeechResult": text, "Confidence": "0.93"})
+    return start, send
+
+
+def rss_mb(pid: int | None) -> float | None:
+    """Resident memory of a process and its children (gunicorn/Sanic workers), in MB."""
+    if not pid:
+        return None
+    out = subprocess.run(["ps", "-o", "rss=", "-p", str(pid), "--ppid", str(pid)],
+                         capture_output=True, text=True).stdout.split()
+    return round(sum(int(kb) for kb in out) / 1024, 1)
+
+
+def start_redis() -> tuple[subprocess.Popen | None, int | None]:
+    server = shutil.which("redis-server")
+    if not server:
+        return None, None
+    port = free_port()
+    proc = subprocess.Popen([server, "--port", str(port), "--save", "", "--appendonly", "no"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    return proc, port
+
+
+def measure_import() -> float | None:
+    try:
+        from bot import demo_data, records  # noqa: F401  (the back-office import, if present)
+        from bot.services import Services
+        from bot.config import Config
+        from bot.migrate import upgrade
+    except ImportError:
+        return None
+    tmp = Path(tempfile.mkdtemp())
+    url = f"sqlite:///{tmp / 'import.db'}"
+    upgrade(url)
+    services = Services.build(Config.from_mapping({"database_url": url}))
+    donors_csv = demo_data.write_donors_csv(tmp / "donors.csv", 15000)
+    began = time.perf_counter()
+    records.import_donors(services, donors_csv)
+    return round(time.perf_counter() - began, 2)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer turns (a smoke run)")
+    args = parser.parse_args(argv)
+    levels = (1, 10, 50)
+    turns = ROUTINE[:3] if args.quick else ROUTINE
+    results: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                 "platform": platform.platform()},
+                     "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+
+    print("safety screen (rules layer) ...", file=sys.stderr)
+    results["screen_us"] = bench_screen(3 if args.quick else 20)
+    results["screen_p95_us"] = results["screen_us"]["p95"]
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+    stack = Stack(tmp)
+    redis = None
+    try:
+        print("starting the action server, Rasa and the gateway ...", file=sys.stderr)
+        stack.start_actions()
+        stack.start_rasa()
+        # RASA_TIMEOUT is 3 s in production (a caller gets a person rather than wait); here it
+        # is raised so both paths do the same work and the figures compare overhead.
+        gateway = stack.start_gateway(TWILIO_AUTH_TOKEN=TWILIO_TOKEN, RASA_TIMEOUT="30")
+        warm = Load(2, ROUTINE)
+        for start, send in (rasa_rest(stack.rasa_url), gateway_api(gateway)):
+            warm.run(start, send)
+
+        latency = {}
+        for level in levels:
+            load = Load(level, turns)
+            for name, (start, send) in (("rasa_rest", rasa_rest(stack.rasa_url)),
+                                        ("gateway_api", gateway_api(gateway)),
+                                        ("gateway_voice", gateway_voice(gateway))):
+                print(f"  {level:>2} conversations via {name} ...", file=sys.stderr)
+                values, wall = load.run(start, send)
+                latency[f"{name}@{level}"] = {**summary(values),
+                                              "turns_per_s": round(len(values) / wall, 1)}
+        results["turn_latency_ms"] = latency
+        results["routine_fallback_handoffs"] = len(FALLBACKS)
+        results["gateway_vs_rasa_p95_ratio"] = round(
+            latency["gateway_api@10"]["p95"] / latency["rasa_rest@10"]["p95"], 3)
+        results["voice_vs_rasa_p95_ratio"] = round(
+            latency["gateway_voice@10"]["p95"] / latency["rasa_rest@10"]["p95"], 3)
+
+        crisis = Load(10, CRISIS)
+
+        def crisis_start(_http):
+            return {"id": uuid.uuid4().hex}
+
+        def crisis_send(http, state, text):
+            state["id"] = uuid.uuid4().hex  # each crisis opens its own conversation
+            r = http.post(f"{gateway}/api/messages", timeout=60,
+                          json={"text": text, "conversation_id": state["id"]})
+            if not r.json().get("handoff"):
+                raise RuntimeError(f"no handoff for {text!r}")
+        values, _ = crisis.run(crisis_start, crisis_send)
+        results["crisis_turn_ms"] = summary(values)
+        results["crisis_turn_p95_ms"] = results["crisis_turn_ms"]["p95"]
+
+        results["memory_mb"] = {name: rss_mb(stack.pid(name)) for name in ("rasa", "actions", "gateway")}
+
+        # throughput with one Rasa worker, then two (Sanic workers need a Redis lock store)
+        throughput = Load(20, turns)
+        _, wall = throughput.run(*rasa_rest(stack.rasa_url))
+        one = round(len(turns) * 20 / wall, 1)
+        results["throughput_turns_per_s"] = {"rasa_1_worker": one}
+        redis, redis_port = start_redis()
+        if redis is None:
+            results["two_worker_speedup"] = None
+            results["two_worker_note"] = "redis-server not installed: two Rasa workers need a Redis lock store"
+        else:
+            endpoints = tmp / "endpoints-redis.yml"
+            endpoints.write_text(
+                (ROOT / "endpoints.yml").read_text()
+                + f"\nlock_store:\n  type: redis\n  url: 127.0.0.1\n  port: {redis_port}\n  db: 1\n")
+            stack.stop("rasa")
+            two_url = stack.start_rasa(name="rasa2", workers=2, endpoints=endpoints)
+            Load(4, ROUTINE).run(*rasa_rest(two_url))  # warm both workers
+            _, wall = throughput.run(*rasa_rest(two_url))
+            two = round(len(turns) * 20 / wall, 1)
+            results["throughput_turns_per_s"]["rasa_2_workers"] = two
+            results["two_worker_speedup"] = round(two / one, 2)
+            results["memory_mb"]["rasa_2_workers"] = rss_mb(stack.pid("rasa2"))
+    finally:
+        stack.stop_all()
+        if redis:
+            redis.terminate()
+
+    train_file = ROOT / "models" / "train_seconds"
+    results["training_s"] = float(train_file.read_text()) if train_file.exists() else None
+    try:
+        results["import_15k_s"] = measure_import()
+    except Exception as exc:  # the back office may not be there yet: say so, do not hide it
+        results["import_15k_s"], results["import_note"] = None, f"{type(exc).__name__}: {exc}"
+
+    OUT.parent.mkdir(exist_ok=True)
+    OUT.write_text(json.dumps(results, indent=2))
+    print_table(results)
+    print(f"\nwritten to {OUT.relative_to(ROOT)}")
+    return 0
+
+
+def print_table(r: dict) -> None:
+    print(f"\n{'figure':<34}{'p50':>9}{'p95':>9}{'p99':>9}{'turns/s':>9}")
+    print(f"{'screen per utterance (us)':<34}{r['screen_us']['p50']:>9}{r['screen_us']['p95']:>9}"
+          f"{r['screen_us']['p99']:>9}")
+    for key, v in r.get("turn_latency_ms", {}).items():
+        print(f"{key + ' (ms)':<34}{v['p50']:>9}{v['p95']:>9}{v['p99']:>9}{v['turns_per_s']:>9}")
+    if "crisis_turn_ms" in r:
+        c = r["crisis_turn_ms"]
+        print(f"{'crisis turn via gateway (ms)':<34}{c['p50']:>9}{c['p95']:>9}{c['p99']:>9}")
+    print(f"\nthroughput: {r.get('throughput_turns_per_s')}  memory (MB): {r.get('memory_mb')}")
+    print(f"training: {r.get('training_s')} s  import 15k donors: {r.get('import_15k_s')} s")
+    print("\ntargets:")
+    for key, (op, target) in TARGETS.items():
+        value = r.get(key)
+        ok = None if value is None else (value <= target if op == "<=" else value >= target)
+        verdict = "n/a" if ok is None else ("met" if ok else "MISSED")
+        print(f"  {key:<28}{str(value):>10}  {op} {target:<6} {verdict}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
