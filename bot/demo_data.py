@@ -13,16 +13,20 @@ mobile numbers in the +3161/+3162 ranges, e-mail at example.org / example.nl, IB
 correct check digits (computed by schwifty) but random account numbers, pump serials and
 lots of a made-up format (PP + yymm + 6 digits; lot PPL-yymm + letter).
 
-Fixed identities for manual testing:
+Fixed identities for manual testing (always the first rows of the files):
 
-| id      | who              | phone         | address                          | notes |
-|---------|------------------|---------------|----------------------------------|-------|
-| D000001 | Anna Jansen      | +31612345678  | Voorbeeldstraat 1, 1011 AB Amsterdam | €10,00 per maand, actief, IBAN NL02ABNA0123456789 ("eindigend op 6789"), periodieke gift tot 2027-12-31 |
-| D000002 | Pieter de Vries  | +31612345679  | Kerkstraat 12, 3511 LK Utrecht   | €30,00 per kwartaal, gepauzeerd |
-| D000003 | Fatima El Amrani | +31612345680  | Molenweg 7, 9711 AB Groningen    | €120,00 per jaar, opgezegd |
-| C000001 | Sanne Bakker     | +31623456789  | Stationsweg 3, 3511 AB Utrecht   | pump PP2409000042, lot PPL-2409A: under the safety notice (serial range); an order "vertraagd" |
-| C000002 | Johan Visser     | +31623456780  | Dorpsstraat 20, 5611 AB Eindhoven | pump PP2501000001, lot PPL-2501A: not affected; an order "verzonden" |
-| C000003 | Mohammed Yilmaz  | +31623456781  | Lindelaan 5, 2511 AB Den Haag    | pump PP2406000777, lot PPL-2406B: under the safety notice (affected lot) |
+- D000001 Anna Jansen, +31612345678, Voorbeeldstraat 1, 1011 AB Amsterdam; €10,00 per maand,
+  actief, IBAN NL02ABNA0123456789 ("eindigend op 6789").
+- D000002 Pieter de Vries, +31612345679, Kerkstraat 12, 3511 LK Utrecht; €30,00 per
+  kwartaal, gepauzeerd.
+- D000003 Fatima El Amrani, +31612345680, Molenweg 7, 9711 AB Groningen; €120,00 per jaar,
+  opgezegd.
+- C000001 Sanne Bakker, +31623456789, Stationsweg 3, 3511 AB Utrecht; pump PP2409000042,
+  lot PPL-2409A: under the safety notice (serial range in fsn.yml); an order "vertraagd".
+- C000002 Johan Visser, +31623456780, Dorpsstraat 20, 5611 AB Eindhoven; pump PP2501000001,
+  lot PPL-2501A: not affected; an order "verzonden".
+- C000003 Mohammed Yilmaz, +31623456781, Lindelaan 5, 2511 AB Den Haag; pump PP2406000777,
+  lot PPL-2406B: under the safety notice (affected lot).
 
 Generated donors start at D000101 and customers at C000101, so the fixed ones never clash.
 """
@@ -36,9 +40,9 @@ from pathlib import Path
 from schwifty import IBAN
 from sqlalchemy import insert, select
 
-from bot.records import PumpCustomer, SupplyOrder
-from bot.records_cli import (CUSTOMER_COLUMNS, DONOR_COLUMNS, count, import_customers,
-                             import_donors)
+from bot.records import Donor, PumpCustomer, SupplyOrder
+from bot.records_cli import (CUSTOMER_COLUMNS, DEMO_DIR, DONOR_COLUMNS, count,
+                             import_customers, import_donors)
 
 SEED = 20261123
 DONORS_FILE = "donors.csv"
@@ -222,7 +226,7 @@ def _write(path: Path, columns, rows) -> Path:
     return path
 
 
-def generate(out: Path | str, donors: int = 15000, customers: int = 500,
+def generate(out: Path | str = DEMO_DIR, donors: int = 15000, customers: int = 500,
              with_errors: bool = False, seed: int | None = None) -> tuple[Path, Path]:
     seed = SEED if seed is None else seed
     out = Path(out)
@@ -268,14 +272,18 @@ def order_rows(customers: list[tuple[int, str]], today: date | None = None,
     return rows
 
 
-def load(services, out: Path | str = "var/demo"):
+def already_loaded(services) -> bool:
+    """True when any donor or pump customer is stored (demo or real: never mix them)."""
+    return bool(count(services, Donor) or count(services, PumpCustomer))
+
+
+def load(services, out: Path | str = DEMO_DIR):
     """Generate (if missing) and import the demo files, with supply orders.
 
     Returns None, doing nothing, when any donor or pump customer is already stored;
     else the two ImportReports.
     """
-    from bot.records import Donor
-    if count(services, Donor) or count(services, PumpCustomer):
+    if already_loaded(services):
         return None
     out = Path(out)
     donors_path, customers_path = out / DONORS_FILE, out / CUSTOMERS_FILE

@@ -220,7 +220,8 @@ class SupplyOrder(Base):
     ordered_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     items = Column(JSON, nullable=False, default=list)  # [{"sku", "name", "quantity"}, ...]
     quantity = Column(Integer, nullable=False)
-    status = Column(String(12), nullable=False, default="besteld")  # besteld|verzonden|bezorgd|vertraagd
+    # besteld | verzonden | bezorgd | vertraagd
+    status = Column(String(12), nullable=False, default="besteld")
     tracking_code = Column(String(32))
     expected_delivery = Column(Date)
 
@@ -245,7 +246,8 @@ class AuditEntry(Base):
     channel = Column(String(16), nullable=False)  # web | api | sms | voice | console | import
     conversation_id = Column(String(128), index=True)
     verified = Column(Boolean, nullable=False, default=False)
-    status = Column(String(20), nullable=False, default="waiting_for_staff")  # applied | waiting_for_staff
+    # applied | waiting_for_staff
+    status = Column(String(20), nullable=False, default="waiting_for_staff")
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
     @classmethod
@@ -280,7 +282,8 @@ class Complaint(Base):
     # Plain ids, no foreign keys: a vigilance record outlives the conversation it came from.
     conversation_id = Column(String(128), index=True)
     handoff_id = Column(Integer)
-    status = Column(String(16), nullable=False, default="open")  # open|investigating|reported|closed
+    # open | investigating | reported | closed
+    status = Column(String(16), nullable=False, default="open")
     report_deadline = Column(Date)  # mdr_report_deadline(seriousness, aware_date)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 

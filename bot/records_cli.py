@@ -16,6 +16,7 @@ import csv
 import re
 import sys
 import time
+import warnings
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -28,7 +29,9 @@ from flask import Flask
 from flask.cli import AppGroup
 from schwifty import IBAN
 from sqlalchemy import func, insert, select
+from sqlalchemy.exc import SAWarning
 
+from bot.config import ROOT
 from bot.models import utcnow
 from bot.records import (DONOR_STATUSES, Donor, PumpCustomer, SafetyNotice,
                          load_safety_notice)
@@ -41,6 +44,7 @@ CUSTOMER_COLUMNS = ("customer_id", "first_name", "last_name", "phone", "email", 
                     "house_number", "postcode", "city", "date_of_birth", "pump_serial",
                     "pump_lot")
 BATCH = 1000
+DEMO_DIR = ROOT / "var" / "demo"
 
 POSTCODE = re.compile(r"^([1-9][0-9]{3}) ?([A-Z]{2})$", re.IGNORECASE)
 E164_NL = re.compile(r"^\+31[1-9][0-9]{8}$")
@@ -338,7 +342,10 @@ def run_import(services, kind: _Kind, path: Path | str, dry_run: bool = False,
     with services.session() as session:
         # Everything already stored, once: key -> (id, current values).
         existing = {}
-        for row in session.execute(select(model.id, *[getattr(model, a) for a in attrs])):
+        with warnings.catch_warnings():  # Numeric on SQLite: see bot/records.py
+            warnings.filterwarnings("ignore", category=SAWarning, message=r"Dialect sqlite")
+            stored = session.execute(select(model.id, *[getattr(model, a) for a in attrs])).all()
+        for row in stored:
             values = dict(zip(attrs, row[1:]))
             existing[values[kind.key_attr]] = (row[0], values)
         owners = {attr: {values[attr]: key for key, (_, values) in existing.items()}
@@ -493,7 +500,8 @@ def customers_import(path: str, dry_run: bool):
               show_default=True)
 @click.option("--customers", "n_customers", type=click.IntRange(min=0), default=500,
               show_default=True)
-@click.option("--out", type=click.Path(file_okay=False), default="var/demo", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False), default=str(DEMO_DIR),
+              show_default=True)
 @click.option("--with-errors", is_flag=True, help="Add a handful of deliberately bad rows.")
 @click.option("--seed", type=int, default=None, help="Random seed (default: the fixed one).")
 def demo_generate(n_donors: int, n_customers: int, out: str, with_errors: bool, seed):
@@ -506,15 +514,20 @@ def demo_generate(n_donors: int, n_customers: int, out: str, with_errors: bool, 
 
 
 @demo_cli.command("load")
-@click.option("--out", type=click.Path(file_okay=False), default="var/demo", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False), default=str(DEMO_DIR),
+              show_default=True)
 def demo_load(out: str):
-    """Generate the demo files if missing and import them; nothing to do when donors exist."""
+    """Generate the demo files if missing and import them, with supply orders.
+
+    Does nothing, quietly, when any donor or pump customer is stored (make run calls this
+    on every start), so demo rows never mix with imported real ones.
+    """
     from bot import demo_data
     from bot.services import services
-    loaded = demo_data.load(services(), out)
-    if loaded is None:
-        return  # already loaded: quiet (make run calls this on every start)
-    for report in loaded:
+    if demo_data.already_loaded(services()):
+        return
+    click.echo("loading synthetic demo donors and pump customers (first start) ...")
+    for report in demo_data.load(services(), out) or ():
         click.echo(report.summary())
 
 
