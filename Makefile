@@ -26,7 +26,7 @@ export RASA_TELEMETRY_ENABLED = false
 export TF_CPP_MIN_LOG_LEVEL = 2
 export SQLALCHEMY_SILENCE_UBER_WARNING = 1
 
-.PHONY: help setup system-deps train db run test nlu-report validate eval bench clean
+.PHONY: help setup system-deps train db run run-scaled test nlu-report validate eval bench clean
 
 help:
 	@echo "make run    - set up what is missing and start the assistant on localhost"
@@ -60,6 +60,9 @@ run: setup train db
 
 system-deps:
 	@bash scripts/system-deps.sh
+
+run-scaled: setup system-deps train
+	@$(PY) -m tools.scaled
 
 test: setup system-deps train
 	@bash scripts/test.sh

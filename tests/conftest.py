@@ -5,6 +5,7 @@ free ports (they take ~30 s to load); the gateway is the real Flask app.
 """
 from __future__ import annotations
 
+import shutil
 import threading
 from http.server import ThreadingHTTPServer
 
@@ -38,10 +39,25 @@ def client(app):
     return app.test_client()
 
 
-@pytest.fixture
-def db_url(tmp_path):
-    """A fresh, migrated SQLite database for tests that need no Rasa."""
-    url = f"sqlite:///{tmp_path / 'gateway.db'}"
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory):
+    """A real PostgreSQL server (Debian's package; `make test` installs it if missing)."""
+    from tools.pg import Postgres
+    # its own directory under /tmp: the postgres user cannot enter pytest's private tmp tree
+    server = Postgres(free_port()).start()
+    yield server
+    server.stop()
+    shutil.rmtree(server.base, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh, migrated database for tests that need no Rasa: every such test runs on
+    SQLite (the embedded default) and on PostgreSQL (the scaled mode)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'gateway.db'}"
+    else:
+        url = request.getfixturevalue("postgres").create_database()
     upgrade(url)
     return url
 

@@ -53,8 +53,8 @@ def base_env(database_url: str) -> dict:
 class Stack:
     """A running Rasa server + action server, shared by the tests of one session."""
 
-    def __init__(self, tmp: Path):
-        self.database_url = f"sqlite:///{tmp / 'test.db'}"
+    def __init__(self, tmp: Path, database_url: str | None = None):
+        self.database_url = database_url or f"sqlite:///{tmp / 'test.db'}"
         upgrade(self.database_url)
         self.rasa_port, self.actions_port = free_port(), free_port()
         self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"

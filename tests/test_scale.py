@@ -1,0 +1,107 @@
+"""Scale-out mode against real servers: PostgreSQL (gateway database and Rasa's tracker store),
+Redis (Rasa's lock store), Rasa with two Sanic workers, and two gateway replicas under gunicorn
+with two workers each. A conversation served alternately by both replicas keeps its state."""
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from bot.db import session_scope
+from bot.migrate import upgrade
+from bot.models import ChangeRequest, Handoff, Message
+from tools.scaled import endpoints_yaml, start_redis
+from tools.stack import Stack, free_port
+
+SECRET = "scale-test-secret-key"  # replicas share the session key, as behind a load balancer
+
+
+@pytest.fixture(scope="module")
+def scaled(tmp_path_factory, postgres):
+    tmp = tmp_path_factory.mktemp("scaled")
+    url = postgres.create_database()
+    upgrade(url)
+    postgres.create_database("rasa_trackers")
+    redis_port = free_port()
+    redis = start_redis(redis_port)
+    endpoints = tmp / "endpoints.yml"
+    endpoints.write_text(endpoints_yaml(postgres.port, redis_port, "rasa_trackers"))
+    stack = Stack(tmp, database_url=url)
+    try:
+        stack.start_actions()
+        rasa_url = stack.start_rasa(name="rasa", workers=2, endpoints=endpoints)
+        replicas = [stack.start_gateway(rasa_url, name=f"gateway{n}", workers=2, threads=4,
+                                        SECRET_KEY=SECRET,
+                                        RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{redis_port}/2")
+                    for n in (1, 2)]
+        yield stack, replicas
+    finally:
+        stack.stop_all()
+        redis.terminate()
+
+
+def turn(base: str, conversation_id: str, text: str) -> dict:
+    response = requests.post(f"{base}/api/messages", timeout=60,
+                             json={"text": text, "conversation_id": conversation_id})
+    assert response.status_code == 200
+    return response.json()
+
+
+def text_of(answer: dict) -> str:
+    return " ".join(r["text"] for r in answer["replies"]).lower()
+
+
+def test_a_form_served_alternately_by_two_replicas_keeps_its_state(scaled):
+    stack, (a, b) = scaled
+    conversation_id = uuid.uuid4().hex
+    assert "bedrag" in text_of(turn(a, conversation_id, "ik wil mijn bijdrage verhogen"))
+    assert "per kwartaal" in text_of(turn(b, conversation_id, "vijfentwintig euro"))
+    assert "25 euro per kwartaal" in text_of(turn(a, conversation_id, "per kwartaal"))
+    assert "doorgegeven" in text_of(turn(b, conversation_id, "ja"))
+    with session_scope(stack.database_url) as session:
+        request = session.execute(select(ChangeRequest).where(
+            ChangeRequest.conversation_id == conversation_id)).scalar_one()
+        stored = session.execute(select(Message).where(
+            Message.conversation_id == conversation_id, Message.sender == "user")).scalars().all()
+    assert request.details == {"amount_eur": "25", "frequency": "kwartaal"}
+    assert len(stored) == 4  # each turn stored once, whichever replica took it
+
+
+def test_a_handoff_on_one_replica_silences_the_bot_on_the_other(scaled):
+    stack, (a, b) = scaled
+    conversation_id = uuid.uuid4().hex
+    first = turn(a, conversation_id, "ik wil niet meer leven")
+    assert first["handoff"]["category"] == "crisis"
+    later = turn(b, conversation_id, "hoe word ik vriend")
+    assert later["replies"] == [] and later["handoff"] is None
+
+
+def test_agents_on_different_replicas_cannot_both_accept(scaled):
+    stack, (a, b) = scaled
+    from bot.auth import create_agent
+    from bot.config import Config
+    from bot.services import Services
+    services = Services.build(Config.from_mapping({"database_url": stack.database_url}))
+    names = [f"agent-{uuid.uuid4().hex[:6]}" for _ in range(2)]
+    for name in names:
+        create_agent(services, name, "agent", "a long enough password")
+    handoff_id = turn(a, uuid.uuid4().hex, "ik zie het niet meer zitten")["handoff"]["id"]
+
+    def logged_in(base, name):
+        http = requests.Session()
+        token = re.search(r'name="csrf_token" value="([^"]+)"', http.get(f"{base}/agent/login").text).group(1)
+        http.post(f"{base}/agent/login", data={"username": name, "password": "a long enough password",
+                                               "csrf_token": token}, allow_redirects=False)
+        page = http.get(f"{base}/agent/handoffs/{handoff_id}").text
+        return http, re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+    sessions = [logged_in(base, name) for base, name in zip((a, b), names)]
+    codes = [http.post(f"{base}/agent/handoffs/{handoff_id}/accept", data={"csrf_token": token},
+                       allow_redirects=False).status_code
+             for (http, token), base in zip(sessions, (a, b))]
+    assert sorted(codes) == [303, 409]
+    with session_scope(stack.database_url) as session:
+        assert session.get(Handoff, handoff_id).accepted_by == names[codes.index(303)]
