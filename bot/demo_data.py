@@ -226,6 +226,13 @@ def _write(path: Path, columns, rows) -> Path:
     return path
 
 
+def write_donors_csv(path: Path | str, n: int = 15000, with_errors: bool = False,
+                     seed: int | None = None) -> Path:
+    """Only the donors file (n rows), e.g. for a benchmark of the import."""
+    return _write(Path(path), DONOR_COLUMNS,
+                  donor_rows(n, SEED if seed is None else seed, with_errors))
+
+
 def generate(out: Path | str = DEMO_DIR, donors: int = 15000, customers: int = 500,
              with_errors: bool = False, seed: int | None = None) -> tuple[Path, Path]:
     seed = SEED if seed is None else seed

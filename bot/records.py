@@ -297,3 +297,9 @@ class Complaint(Base):
             kwargs["report_deadline"] = mdr_report_deadline(kwargs["seriousness"],
                                                             kwargs["aware_date"])
         super().__init__(**kwargs)
+
+
+def import_donors(services, path, dry_run: bool = False):
+    """The donor CSV import (bot.records_cli.import_donors), also importable from here."""
+    from bot.records_cli import import_donors as run  # late: records_cli imports this module
+    return run(services, path, dry_run=dry_run)

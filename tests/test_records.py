@@ -155,6 +155,13 @@ def test_import_donors_function_for_scripts(records_app, db_url, tmp_path):
     report = import_donors(records_app.extensions["assistant"], path)
     assert (report.rows, report.inserted, report.errors) == (1, 1, [])
     assert report.seconds > 0
+    # The entry points a benchmark uses: no Flask app context needed.
+    from bot import records
+    from bot.config import Config
+    from bot.services import Services
+    services = Services.build(Config.from_mapping({"database_url": db_url}))
+    path = demo_data.write_donors_csv(tmp_path / "bench.csv", 20)
+    assert records.import_donors(services, path).inserted == 20
 
 
 def test_customers_import_flags_the_safety_notice(cli, db_url, tmp_path):
