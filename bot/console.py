@@ -92,7 +92,15 @@ def detail(services, handoff_id: int) -> dict:
         events = session.execute(select(HandoffEvent).where(
             HandoffEvent.handoff_id == h.id).order_by(HandoffEvent.id)).scalars().all()
         line = services.lines.get(h.line_id)
+        from bot import identify
+        from bot.records import Complaint
+        matches = identify.by_phone(session, conversation.caller)
+        complaints = session.execute(select(Complaint).where(
+            Complaint.handoff_id == h.id)).scalars().all()
         return {
+            "matches": [m.__dict__ for m in matches],
+            "complaints": [{"id": c.id, "seriousness": c.seriousness, "status": c.status,
+                            "report_deadline": c.report_deadline} for c in complaints],
             "handoff": {"id": h.id, "category": h.category, "reason": h.reason,
                         "risk_level": h.risk_level, "status": h.status, "channel": h.channel,
                         "line": h.line_id, "line_name": line.organisation, "language": h.language,

@@ -31,6 +31,24 @@ def handoff_fields(channel: str, line_id: str, language: str, category: str, rea
             "created_at": utcnow()}
 
 
+def _open_complaint(session, conversation: Conversation, handoff: Handoff) -> None:
+    """A device-safety handoff starts a vigilance record at once: the day we became aware
+    is the conversation's day, whatever the agent later learns. Assumed serious until an
+    agent assesses it (the 10-day MDR deadline rather than none)."""
+    from bot.records import Complaint, PumpCustomer
+    customer = None
+    if conversation.caller:
+        customer = session.execute(select(PumpCustomer).where(
+            PumpCustomer.phone == conversation.caller)).scalars().first()
+    session.add(Complaint(
+        customer_id=customer.id if customer else None,
+        serial=customer.pump_serial if customer else None,
+        lot=customer.pump_lot if customer else None,
+        description=f"automatisch bij overdracht {handoff.id}: {handoff.reason}",
+        seriousness="death_or_serious_deterioration", conversation_id=conversation.id,
+        handoff_id=handoff.id, aware_date=handoff.created_at))
+
+
 def open_handoff(session, conversation: Conversation, fields: dict) -> Handoff:
     """Record a handoff; from now on the bot stays silent in this conversation."""
     existing = session.execute(select(Handoff).where(
@@ -45,6 +63,8 @@ def open_handoff(session, conversation: Conversation, fields: dict) -> Handoff:
     conversation.status = "handoff"
     session.add(handoff)
     session.flush()
+    if handoff.category == "device_safety":
+        _open_complaint(session, conversation, handoff)
     log.info("handoff opened id=%s conversation=%s category=%s reason=%s",
              handoff.id, conversation.id, handoff.category, handoff.reason)
     return handoff

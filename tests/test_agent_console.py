@@ -313,3 +313,30 @@ def test_users_cli_creates_agents_with_a_generated_password(console_app, service
     assert "created" not in first.output  # there is a supervisor already
     duplicate = runner.invoke(args=["users", "create", "kees"])
     assert duplicate.exit_code != 0 and "exists" in duplicate.output
+
+
+def test_device_emergency_from_a_known_customer_opens_a_complaint_and_shows_the_caller(
+        console_app, services):
+    from bot.records import Complaint, PumpCustomer
+    create_agent(services, "anna", "agent", PASSWORD)
+    phone = "+3162" + str(uuid.uuid4().int)[:7]
+    with session_scope(services.config.database_url) as session:
+        session.add(PumpCustomer(customer_number="K-TEST-1", first_name="Fenna", last_name="Smit",
+                                 phone=phone, street="Teststraat", house_number="3",
+                                 postcode="1011 AB", city="Amsterdam", pump_serial="PP-TEST-0001",
+                                 pump_lot="LOT-TEST", under_safety_notice=True))
+    response = signed_post(console_app.test_client(), "/twilio/sms", {
+        "MessageSid": "SM" + uuid.uuid4().hex, "From": phone, "To": "+3197000000002",
+        "Body": "mijn pomp geeft geen insuline meer en ik moet overgeven", "NumMedia": "0"})
+    assert response.status_code == 200
+    with session_scope(services.config.database_url) as session:
+        handoff = session.execute(select(Handoff).where(Handoff.channel == "sms")).scalar_one()
+        complaint = session.execute(select(Complaint)).scalar_one()
+        assert handoff.category == "device_safety"
+        assert complaint.handoff_id == handoff.id and complaint.serial == "PP-TEST-0001"
+        # 10 days (MDR art. 87(4)) from the day we became aware (Amsterdam date: may be +1)
+        assert (complaint.report_deadline - handoff.created_at.date()).days in (10, 11)
+        handoff_id = handoff.id
+    page = log_in(console_app, "anna").get(f"/agent/handoffs/{handoff_id}").get_data(as_text=True)
+    assert "K-TEST-1" in page and "Fenna Smit" in page and "valt onder de veiligheidsmelding" in page
+    assert phone not in page  # the number itself stays masked
