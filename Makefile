@@ -26,7 +26,7 @@ export RASA_TELEMETRY_ENABLED = false
 export TF_CPP_MIN_LOG_LEVEL = 2
 export SQLALCHEMY_SILENCE_UBER_WARNING = 1
 
-.PHONY: help setup system-deps train db run run-scaled test nlu-report validate eval bench clean
+.PHONY: help setup system-deps train db run run-scaled test nlu-report validate eval bench load clean
 
 help:
 	@echo "make run    - set up what is missing and start the assistant on localhost"
@@ -72,6 +72,9 @@ eval: setup train
 
 bench: setup train
 	@$(PY) -m tools.bench $(ARGS)
+
+load: setup train
+	@$(PY) -m tools.load $(ARGS)
 
 nlu-report: setup
 	@$(PY) -m tools.nlu_report
