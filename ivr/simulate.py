@@ -127,11 +127,13 @@ class Call:
                         "To": target, "CallStatus": "in-progress", "Direction": "outbound-dial"}
         whisper_url = urljoin(current, number.get("url"))
         whisper = ET.fromstring(self.twilio.post(whisper_url, agent_params))
-        heard = says(whisper)
+        gather = whisper.find("Gather")
+        # what the agent hears before pressing a key; the <Say> after <Gather> only plays
+        # when no key comes, which the simulated agent always presses
+        heard = says(gather) if gather is not None else says(whisper)
         self.handoff["agent_heard"].append(heard)
         for text in heard:
             self.echo(f"agent {target}", text)
-        gather = whisper.find("Gather")
         bridged = False
         if gather is not None:
             digit = "1" if self.agent_accepts else "2"
