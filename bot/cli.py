@@ -48,7 +48,24 @@ def users_first_supervisor(username: str):
     click.echo(f"console: first supervisor {username!r} created, password (shown once): {password}")
 
 
+transcripts_cli = AppGroup("transcripts", help="Conversation transcripts.")
+
+
+@transcripts_cli.command("purge")
+@click.option("--days", type=int, default=None,
+              help="Keep this many days (default: TRANSCRIPT_RETENTION_DAYS).")
+@click.option("--dry-run", is_flag=True, help="Count what would be removed, remove nothing.")
+def transcripts_purge(days, dry_run):
+    """Remove transcripts older than the retention period (run daily, e.g. from cron)."""
+    from bot import retention
+    counts = retention.purge(services(), days, dry_run)
+    verb = "would remove" if dry_run else "removed"
+    click.echo(f"transcripts: {verb} {counts['messages']} messages and {counts['notes']} notes "
+               f"of {counts['conversations']} conversations last active before {counts['cutoff']}")
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(transcripts_cli)
     records_cli.register(app)  # donors / customers import, demo data

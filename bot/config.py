@@ -45,6 +45,9 @@ class Config:
         default_factory=lambda: _env("RATELIMIT_STORAGE_URI", "memory://"))
     # Origins allowed to embed the chat widget and call the chat API (comma separated, or *).
     widget_origins: str = field(default_factory=lambda: _env("WIDGET_ORIGINS", "*"))
+    # Days a transcript is kept after the conversation's last message (`flask transcripts purge`).
+    transcript_retention_days: int = field(
+        default_factory=lambda: int(_env("TRANSCRIPT_RETENTION_DAYS", "90")))
     testing: bool = False
 
     @classmethod

@@ -33,4 +33,6 @@ TXT
 .venv/bin/flask --app bot demo load
 # The console needs a first supervisor: made once, with a generated password printed once.
 .venv/bin/flask --app bot users first-supervisor
+# Transcripts older than TRANSCRIPT_RETENTION_DAYS go (in production: daily from cron).
+.venv/bin/flask --app bot transcripts purge
 exec .venv/bin/honcho start -f Procfile
