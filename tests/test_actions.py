@@ -82,6 +82,8 @@ def test_domain_steering():
     assert response_for("donor_cancel", "device") == "utter_other_line"
     assert response_for("donor_change_address", "device") == "utter_donor_change_address"
     assert response_for("opening_hours", "donor") == "utter_opening_hours"
+    assert response_for("device_medical_question", "device") == "utter_device_medical_question"
+    assert response_for("device_medical_question", "donor") == "utter_other_line"
 
 
 def test_answer_action_utters_the_steered_response():

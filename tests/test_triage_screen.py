@@ -36,8 +36,8 @@ def test_nlu_flags_when_rules_see_nothing_even_if_not_top_intent():
 
 def test_most_severe_nlu_category_wins():
     flagged = combine(Decision(False, None, None, "en"),
-                      nlu("safety_device_emergency", 0.6, safety_device_emergency=0.6,
-                          safety_crisis=0.5))
+                      nlu("safety_device_emergency", 0.95, safety_device_emergency=0.95,
+                          safety_crisis=NLU_THRESHOLD + 0.01))
     assert flagged.category == "crisis"
 
 

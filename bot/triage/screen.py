@@ -20,8 +20,10 @@ INTENT_CATEGORY = {
     "safety_device_emergency": "device_safety",
 }
 # A safety intent at or above this confidence flags, even when it is not the top intent.
-# Chosen from measurements on tests/triage_cases.tsv (see README, "Safety screen").
-NLU_THRESHOLD = 0.40
+# Chosen with `python -m tools.eval_triage --sweep` (both layers): at 0.80 our own set
+# (tests/triage_cases.tsv) has recall 1.000 and false-handoff rate 0.026 (10/391), the
+# shared dev set recall 1.000 and false-handoff rate 0.000; 0.40 gave 0.054 on our set.
+NLU_THRESHOLD = 0.80
 RISK = {"crisis": "high", "end_of_life_request": "high", "device_safety": "high",
         "system": "medium", "request": "low"}
 
