@@ -68,7 +68,7 @@ test: setup system-deps train
 	@bash scripts/test.sh
 
 eval: setup train
-	@$(PY) -m tools.eval_triage
+	@$(PY) -m tools.eval_triage $(ARGS)
 
 bench: setup train
 	@$(PY) -m tools.bench $(ARGS)
