@@ -8,6 +8,8 @@ from __future__ import annotations
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.verify import tell_delivery_status
+
 # Questions either organisation can answer (people move house at both).
 SHARED_INTENTS = {"donor_change_address", "donor_change_contact"}
 
@@ -39,6 +41,8 @@ class ActionAnswer(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict):
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         response = response_for(intent, tracker.get_slot("line_domain"))
+        if response == "utter_device_delivery_status" and tell_delivery_status(dispatcher, tracker):
+            return []  # a verified pump customer: their own latest order
         if response not in (domain.get("responses") or {}):
             response = "utter_default"
         dispatcher.utter_message(response=response)

@@ -1,6 +1,6 @@
 """Every turn: set the conversation's language, line and the facts responses quote.
 
-The gateway sends {channel, language, line} as message metadata. Rasa runs
+The gateway sends {channel, language, line, caller} as message metadata. Rasa runs
 `action_validate_slot_mappings` after each user message (as part of its slot
 extraction), so this is where the metadata becomes slots. It is also the one
 action whose messages Rasa passes on at that point, so it carries the NLU
@@ -38,6 +38,10 @@ def nlu_summary(latest_message: dict) -> dict:
     }
 
 
+# Personal questions: which record verify_form checks, and which answer follows it.
+GOALS = {"donor_current_gift": "gift", "device_my_fsn_status": "fsn"}
+
+
 def context_slots(metadata: dict, current: dict) -> dict[str, Any]:
     """The slot values for this turn, from the metadata and the slots so far."""
     line_id = metadata.get("line") or current.get("line_id")
@@ -45,8 +49,11 @@ def context_slots(metadata: dict, current: dict) -> dict[str, Any]:
     language = metadata.get("language") or current.get("language") or line.default_language
     if language not in SUPPORTED_LANGUAGES:
         language = line.default_language
-    return {"language": language, "line_id": line.id, "line_domain": line.domain,
-            **line.slots(language)}
+    slots = {"language": language, "line_id": line.id, "line_domain": line.domain,
+             **line.slots(language)}
+    if metadata.get("caller"):  # E.164 number of a phone/SMS caller; web and API have none
+        slots["caller_phone"] = str(metadata["caller"])
+    return slots
 
 
 class ActionSetContext(Action):
@@ -57,7 +64,11 @@ class ActionSetContext(Action):
         metadata = tracker.latest_message.get("metadata") or {}
         current = {"line_id": tracker.get_slot("line_id"), "language": tracker.get_slot("language")}
         dispatcher.utter_message(json_message={"nlu": nlu_summary(tracker.latest_message)})
-        return [SlotSet(key, value) for key, value in context_slots(metadata, current).items()
+        slots = context_slots(metadata, current)
+        goal = GOALS.get((tracker.latest_message.get("intent") or {}).get("name") or "")
+        if goal:
+            slots["verify_goal"] = goal
+        return [SlotSet(key, value) for key, value in slots.items()
                 if tracker.get_slot(key) != value]
 
 

@@ -65,6 +65,22 @@ class Turn:
     stored: bool  # False: the database was unreachable, the turn is held in the outbox
 
 
+# Handoffs an action may ask for with a custom payload {"handoff": {"category", "reason"}}:
+# a caller who failed verification (request), a database the action could not reach (system).
+ACTION_HANDOFF_CATEGORIES = ("request", "system")
+
+
+def _handoff_requested(answer: list[dict]) -> dict | None:
+    """The first handoff an action asked for in its custom payload, or None."""
+    for item in answer:
+        custom = item.get("custom")
+        requested = custom.get("handoff") if isinstance(custom, dict) else None
+        if isinstance(requested, dict) and requested.get("category") in ACTION_HANDOFF_CATEGORIES:
+            return {"category": requested["category"],
+                    "reason": str(requested.get("reason") or "requested by an action")[:200]}
+    return None
+
+
 def _replies_from_rasa(answer: list[dict]) -> tuple[list[Reply], str | None, dict | None]:
     """Rasa's REST messages → our replies, a language the bot switched to, the NLU summary."""
     replies, switched, nlu = [], None, None
@@ -208,6 +224,8 @@ def handle_inbound(services, conversation_id: str, text: str, channel: str,
 
 def _ask_rasa(services, turn: Turn, text: str, rules_decision) -> Outcome:
     metadata = {"channel": turn.channel, "language": turn.language, "line": turn.line_id}
+    if turn.caller:  # E.164 number of a phone/SMS caller: the actions look the caller up by it
+        metadata["caller"] = turn.caller
     try:
         answer = services.rasa.send(turn.conversation_id, text, metadata)
     except RasaUnavailable as exc:
@@ -225,6 +243,9 @@ def _ask_rasa(services, turn: Turn, text: str, rules_decision) -> Outcome:
     if nlu.get("intent") == "ask_human" and float(nlu.get("confidence") or 0) >= ASK_HUMAN_CONFIDENCE:
         return _hand_off(services, turn, decision, "request",
                          f"intent:ask_human {float(nlu['confidence']):.2f}")
+    requested = _handoff_requested(answer)
+    if requested:  # verification failed three times, or an action could not reach the database
+        return _hand_off(services, turn, decision, requested["category"], requested["reason"])
 
     language = switched or turn.language
     if not replies:
