@@ -12,6 +12,7 @@ channel, so no channel can skip the screen.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from dataclasses import dataclass, field
@@ -248,6 +249,13 @@ def _ask_rasa(services, turn: Turn, text: str, rules_decision) -> Outcome:
         return _hand_off(services, turn, decision, requested["category"], requested["reason"])
 
     language = switched or turn.language
+    if str(nlu.get("intent") or "").startswith("safety_"):
+        # A safety intent below the threshold: no handoff, but the bot's safety response
+        # would promise a person. Say nothing untrue; a person looks at it (review).
+        replies = []
+        if not decision.review:
+            decision = dataclasses.replace(decision, review=True, reason=decision.reason or (
+                f"intent:{nlu['intent']} {float(nlu.get('confidence') or 0):.2f} below threshold"))
     if not replies:
         replies = [Reply(text_for("no_answer", language))]
     try:
