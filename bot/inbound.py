@@ -104,18 +104,27 @@ def _out(text: str, language: str, sender: str = "bot", meta: dict | None = None
             "meta": meta or {}, "created_at": utcnow()}
 
 
+def conversation_for(services, session, conversation_id: str, channel: str,
+                     line_id: str | None, caller: str | None = None,
+                     language: str | None = None) -> Conversation:
+    """The stored conversation, or a new one on its line (in the line's language unless given)."""
+    conversation = session.get(Conversation, conversation_id)
+    if conversation is None:
+        line = services.lines.get(line_id)
+        conversation = Conversation(id=conversation_id, channel=channel, line_id=line.id,
+                                    language=language or line.default_language, status="bot",
+                                    caller=caller)
+        session.add(conversation)
+    return conversation
+
+
 def _start(services, conversation_id, text, channel, line_id, external_id, caller,
            language_hint=None):
     """Store the inbound message and screen it, in one transaction when the database is up."""
     try:
         with services.session() as session:
-            conversation = session.get(Conversation, conversation_id)
-            if conversation is None:
-                line = services.lines.get(line_id)
-                conversation = Conversation(id=conversation_id, channel=channel, line_id=line.id,
-                                            language=line.default_language, status="bot",
-                                            caller=caller)
-                session.add(conversation)
+            conversation = conversation_for(services, session, conversation_id, channel, line_id,
+                                            caller)
             if language_hint in lang.SUPPORTED:  # the visitor chose a language (web chat switch)
                 conversation.language = language_hint
             language = lang.detect(text, conversation.language)
@@ -280,14 +289,9 @@ def hand_to_person(services, conversation_id: str, channel: str, line_id: str | 
     """Hand a conversation to a person without a message to screen (a key pressed, failures)."""
     try:
         with services.session() as session:
-            conversation = session.get(Conversation, conversation_id)
-            if conversation is None:
-                line = services.lines.get(line_id)
-                conversation = Conversation(id=conversation_id, channel=channel, line_id=line.id,
-                                            language=line.default_language, status="bot",
-                                            caller=caller)
-                session.add(conversation)
-                session.flush()
+            conversation = conversation_for(services, session, conversation_id, channel, line_id,
+                                            caller)
+            session.flush()
             turn = Turn(conversation_id, conversation.channel, conversation.line_id,
                         conversation.language, conversation.status, conversation.caller, True)
     except SQLAlchemyError:

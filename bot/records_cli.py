@@ -211,19 +211,25 @@ class _Kind:
     unique_attrs: tuple[str, ...] = ()  # other unique attributes (pump_serial)
 
 
+# the columns donors and pump customers share: name, contact, address
+PERSON_VALIDATORS = {
+    "first_name": ("first_name", required_text(80)),
+    "last_name": ("last_name", required_text(120)),
+    "phone": ("phone", norm_phone),
+    "email": ("email", norm_email),
+    "street": ("street", required_text(120)),
+    "house_number": ("house_number", required_text(16)),
+    "postcode": ("postcode", norm_postcode),
+    "city": ("city", required_text(80)),
+}
+
+
 DONORS = _Kind(
     name="donors", model=Donor, key_column="donor_id", key_attr="donor_number",
     columns=DONOR_COLUMNS,
     validators={
         "donor_id": ("donor_number", norm_key),
-        "first_name": ("first_name", required_text(80)),
-        "last_name": ("last_name", required_text(120)),
-        "phone": ("phone", norm_phone),
-        "email": ("email", norm_email),
-        "street": ("street", required_text(120)),
-        "house_number": ("house_number", required_text(16)),
-        "postcode": ("postcode", norm_postcode),
-        "city": ("city", required_text(80)),
+        **PERSON_VALIDATORS,
         "iban": ("iban", norm_iban),
         "amount": ("amount", norm_amount),
         "frequency": ("frequency", norm_frequency),
@@ -251,14 +257,7 @@ CUSTOMERS = _Kind(
     columns=CUSTOMER_COLUMNS,
     validators={
         "customer_id": ("customer_number", norm_key),
-        "first_name": ("first_name", required_text(80)),
-        "last_name": ("last_name", required_text(120)),
-        "phone": ("phone", norm_phone),
-        "email": ("email", norm_email),
-        "street": ("street", required_text(120)),
-        "house_number": ("house_number", required_text(16)),
-        "postcode": ("postcode", norm_postcode),
-        "city": ("city", required_text(80)),
+        **PERSON_VALIDATORS,
         "date_of_birth": ("date_of_birth", lambda raw: _birth_date(raw)),
         "pump_serial": ("pump_serial", _serial),
         "pump_lot": ("pump_lot", lambda raw: _serial(raw)),

@@ -12,7 +12,7 @@ import re
 from flask import Blueprint, jsonify, render_template, request, send_from_directory
 from sqlalchemy import select
 
-from bot.inbound import hand_to_person
+from bot.inbound import conversation_for, hand_to_person
 from bot.models import Conversation, Handoff, Message
 from bot.services import services
 from bot.texts import text_for
@@ -116,9 +116,8 @@ def ask_for_person(conversation_id: str):
         if existing is not None and existing.channel != "web":
             return jsonify({"error": "invalid_conversation_id"}), 400
         if existing is None and body.get("language") in ("nl", "en"):
-            line = services().lines.get(line_id)
-            session.add(Conversation(id=conversation_id, channel="web", line_id=line.id,
-                                     language=body["language"], status="bot"))
+            conversation_for(services(), session, conversation_id, "web", line_id,
+                             language=body["language"])
     outcome = hand_to_person(services(), conversation_id, "web", line_id, "request",
                              "visitor pressed 'talk to a person'")
     return jsonify({"conversation_id": conversation_id, "language": outcome.language,
