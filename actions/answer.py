@@ -8,7 +8,7 @@ from __future__ import annotations
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.verify import tell_delivery_status
+from actions.verify import tell_delivery_status, tell_periodic_gift
 
 # Questions either organisation can answer (people move house at both).
 SHARED_INTENTS = {"donor_change_address", "donor_change_contact"}
@@ -46,4 +46,6 @@ class ActionAnswer(Action):
         if response not in (domain.get("responses") or {}):
             response = "utter_default"
         dispatcher.utter_message(response=response)
+        if response == "utter_donor_periodic_gift":
+            tell_periodic_gift(dispatcher, tracker)  # a verified donor: their own agreement
         return []

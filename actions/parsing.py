@@ -141,3 +141,119 @@ def parse_city(text: str) -> str | None:
     if not candidate or len(candidate) > 40 or not _CITY.match(candidate):
         return None
     return " ".join(w[:1].upper() + w[1:] for w in candidate.split())
+
+
+# --- back-office answers: bank account, contact details, dates, counts ----------------------
+
+def parse_iban(text: str):
+    """A valid IBAN (schwifty) from '  nl91 abna 0417 1643 00 ', else None."""
+    from schwifty import IBAN  # late: only the back-office forms need it
+    from schwifty.exceptions import SchwiftyException
+
+    compact = re.sub(r"[^0-9A-Za-z]", "", text or "").upper()
+    match = re.search(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact)
+    if not match:
+        return None
+    try:
+        return IBAN(match.group(0))
+    except (SchwiftyException, ValueError):
+        return None
+
+
+_SPOKEN_EMAIL = ((r"\s+(apenstaartje|at-sign|at)\s+", "@"), (r"\s+(punt|dot)\s+", "."),
+                 (r"\s+(streepje|koppelteken|dash|hyphen)\s+", "-"),
+                 (r"\s+(liggend streepje|underscore)\s+", "_"))
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+
+def parse_email(text: str) -> str | None:
+    """'jan.jansen@example.org', also from speech ('jan punt jansen apenstaartje example punt org')."""
+    spoken = f" {text or ''} "
+    for pattern, symbol in _SPOKEN_EMAIL:
+        spoken = re.sub(pattern, symbol, spoken, flags=re.I)
+    match = _EMAIL.search(spoken.replace(" @", "@").replace("@ ", "@"))
+    return match.group(0).lower() if match else None
+
+
+def parse_phone(text: str) -> str | None:
+    """A valid phone number in E.164 ('+31612345678' from '06 1234 5678'), else None."""
+    import phonenumbers
+
+    for candidate in phonenumbers.PhoneNumberMatcher(text or "", "NL"):
+        if phonenumbers.is_valid_number(candidate.number):
+            return phonenumbers.format_number(candidate.number, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def parse_count(text: str, low: int, high: int) -> int | None:
+    """A whole number between low and high, in digits or words ('drie' → 3), else None."""
+    match = re.search(r"(?<![\d])(\d{1,3})(?![\d])", text or "")
+    if match:
+        value = int(match.group(1))
+    else:
+        words = re.findall(r"[a-zéë]+", (text or "").lower())
+        values = [UNITS_NL.get(w) or UNITS_EN.get(w) for w in words]
+        values = [v for v in values if v]
+        if not values:
+            return None
+        value = values[0]
+    return value if low <= value <= high else None
+
+
+MONTHS = {"januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2,
+          "maart": 3, "march": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5,
+          "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "augustus": 8,
+          "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10,
+          "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+          "dec": 12}
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{2}|\d{4})\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_WORD_DATE = re.compile(r"\b(\d{1,2})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:\s+(\d{4}))?\b",
+                        re.I)
+_RELATIVE_DAYS = {"vandaag": 0, "today": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0,
+                  "vannacht": 0, "this morning": 0, "tonight": 0, "gisteren": 1, "yesterday": 1,
+                  "gisteravond": 1, "last night": 1, "eergisteren": 2}
+
+
+def parse_date(text: str, today=None, past_only: bool = True):
+    """A calendar date from '12-04-1988', '1988-04-12', '3 november', 'gisteren', else None.
+
+    A day and month without a year is the latest such day not after today.
+    """
+    from datetime import date, timedelta
+
+    today = today or date.today()
+    lowered = (text or "").lower()
+    for word, days in _RELATIVE_DAYS.items():
+        if re.search(r"\b" + word + r"\b", lowered):
+            return today - timedelta(days=days)
+    found = None
+    match = _ISO_DATE.search(lowered)
+    if match:
+        found = (int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    elif (match := _NUMERIC_DATE.search(lowered)):
+        year = int(match.group(3))
+        year = year + (2000 if year <= today.year % 100 else 1900) if year < 100 else year
+        found = (year, int(match.group(2)), int(match.group(1)))
+    else:
+        for match in _WORD_DATE.finditer(lowered):
+            month = MONTHS.get(match.group(2))
+            if month:
+                year = int(match.group(3)) if match.group(3) else today.year
+                found = (year, month, int(match.group(1)))
+                if not match.group(3):
+                    try:
+                        if date(year, month, found[2]) > today:
+                            found = (year - 1, month, found[2])
+                    except ValueError:
+                        return None
+                break
+    if not found:
+        return None
+    try:
+        value = date(*found)
+    except ValueError:
+        return None
+    if past_only and value > today:
+        return None
+    return value

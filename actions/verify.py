@@ -16,7 +16,6 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -83,6 +82,17 @@ def parse_postcode_house(text: str) -> tuple[str, str] | None:
     return postcode, normal_house_number(match.group(1) + (match.group(2) or ""))
 
 
+def parse_proof(text: str):
+    """("address", postcode, house number) or ("birth", date of birth) from an answer, else None."""
+    address = parse_postcode_house(text)
+    if address is not None:
+        return ("address", *address)
+    born = parsing.parse_date(text)
+    if born is not None and born.year >= 1900:
+        return ("birth", born)
+    return None
+
+
 def normal_house_number(value: str | None) -> str:
     return re.sub(r"[\s-]+", "", value or "").lower()
 
@@ -91,9 +101,11 @@ def normal_postcode(value: str | None) -> str:
     return re.sub(r"\s+", "", value or "").upper()
 
 
-def find_subject(session, subject_type: str, phone: str | None, number: str | None,
-                 postcode: str, house_number: str):
-    """The donor or customer with this phone (or number) and address, else None."""
+def find_subject(session, subject_type: str, phone: str | None, number: str | None, proof):
+    """The donor or customer with this phone (or number) and proof, else None.
+
+    `proof` is ("address", postcode, house number) or ("birth", date of birth).
+    """
     if subject_type == "donor":
         query = select(Donor)
         query = query.where((Donor.phone == phone) | (Donor.phone2 == phone)) if phone else \
@@ -103,8 +115,11 @@ def find_subject(session, subject_type: str, phone: str | None, number: str | No
         query = query.where(PumpCustomer.phone == phone) if phone else \
             query.where(PumpCustomer.customer_number == number)
     for record in session.execute(query.limit(10)).scalars():
-        if (normal_postcode(record.postcode) == normal_postcode(postcode)
-                and normal_house_number(record.house_number) == house_number):
+        if proof[0] == "birth":
+            if record.date_of_birth is not None and record.date_of_birth == proof[1]:
+                return record
+        elif (normal_postcode(record.postcode) == normal_postcode(proof[1])
+                and normal_house_number(record.house_number) == proof[2]):
             return record
     return None
 
@@ -123,15 +138,24 @@ def database_failed(dispatcher: CollectingDispatcher) -> None:
     dispatcher.utter_message(json_message=DB_HANDOFF)
 
 
-class ValidateVerifyForm(FormValidationAction):
-    def name(self) -> str:
-        return "validate_verify_form"
+class VerificationSlots:
+    """Slot validation shared by verify_form and service_form: who is the caller (or, for a
+    reported death, whose record is it), checked against the database."""
 
-    async def required_slots(self, domain_slots, dispatcher, tracker, domain):
-        if (tracker.get_slot("verified") is True
-                or int(tracker.get_slot("verify_failures") or 0) >= MAX_FAILURES):
+    def deceased(self, tracker: Tracker) -> bool:
+        """True when the record to identify is a deceased donor's, not the caller's own."""
+        return False
+
+    def subject_type(self, tracker: Tracker, number: str | None) -> str:
+        return subject_type_for(tracker, number)
+
+    def verification_slots(self, tracker: Tracker) -> list[str]:
+        """The verification questions still to ask (none once verified or given up)."""
+        if int(tracker.get_slot("verify_failures") or 0) >= MAX_FAILURES:
             return []
-        if _intent(tracker) in STOP_INTENTS and tracker.get_slot("requested_slot") is not None:
+        if self.deceased(tracker):
+            return [] if tracker.get_slot("task_subject_id") else ["verify_number", "verify_address"]
+        if tracker.get_slot("verified") is True:
             return []
         if tracker.get_slot("caller_phone"):
             return ["verify_address"]
@@ -146,16 +170,17 @@ class ValidateVerifyForm(FormValidationAction):
 
     def validate_verify_address(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: dict) -> dict:
-        parsed = parse_postcode_house(str(value or ""))
-        if parsed is None:
+        proof = parse_proof(str(value or ""))
+        if proof is None:
             dispatcher.utter_message(response="utter_verify_invalid_address")
             return {"verify_address": None}
-        phone = tracker.get_slot("caller_phone")
+        deceased = self.deceased(tracker)
+        phone = None if deceased else tracker.get_slot("caller_phone")
         number = None if phone else tracker.get_slot("verify_number")
-        subject_type = subject_type_for(tracker, number)
+        subject_type = self.subject_type(tracker, number)
         try:
             with session_scope(_database_url()) as session:
-                record = find_subject(session, subject_type, phone, number, *parsed)
+                record = find_subject(session, subject_type, phone, number, proof)
                 subject_id = record.id if record else None
         except SQLAlchemyError as exc:
             log.error("verification: database unavailable (%s)", type(exc).__name__)
@@ -164,6 +189,9 @@ class ValidateVerifyForm(FormValidationAction):
         if subject_id is not None:
             log.info("verification succeeded subject=%s", subject_type)
             dispatcher.utter_message(response="utter_verify_success")
+            if deceased:  # the caller is a relative: they are not verified as the donor
+                return {"verify_address": "ok", "task_subject_id": str(subject_id),
+                        "verify_failures": 0.0}
             return {"verify_address": "ok", "verified": True, "subject_type": subject_type,
                     "subject_id": str(subject_id), "verify_failures": 0.0}
         failures = int(tracker.get_slot("verify_failures") or 0) + 1
@@ -175,6 +203,18 @@ class ValidateVerifyForm(FormValidationAction):
         dispatcher.utter_message(response="utter_verify_failed")
         # Ask everything again: the reply must not say which part was wrong.
         return {"verify_address": None, "verify_number": None, "verify_failures": float(failures)}
+
+
+class ValidateVerifyForm(VerificationSlots, FormValidationAction):
+    """Verification alone, before telling a verified caller their gift or pump status."""
+
+    def name(self) -> str:
+        return "validate_verify_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain):
+        if _intent(tracker) in STOP_INTENTS and tracker.get_slot("requested_slot") is not None:
+            return []
+        return self.verification_slots(tracker)
 
 
 def _verified_subject(tracker: Tracker, subject_type: str) -> int | None:
@@ -270,3 +310,27 @@ def tell_delivery_status(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     else:
         dispatcher.utter_message(response="utter_delivery_status_verified_no_date", status=label)
     return True
+
+
+def tell_periodic_gift(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """For a verified donor, after the general answer: whether they have a periodic gift."""
+    donor_id = _verified_subject(tracker, "donor")
+    if donor_id is None:
+        return
+    try:
+        with session_scope(_database_url()) as session:
+            donor = session.get(Donor, donor_id)
+            facts = None if donor is None else (bool(donor.periodic_gift), donor.periodic_gift_until)
+    except SQLAlchemyError as exc:
+        log.error("periodic gift: database unavailable (%s)", type(exc).__name__)
+        return  # the general answer has been given; nothing personal is lost
+    if facts is None:
+        return
+    has_agreement, until = facts
+    if has_agreement and until is not None:
+        dispatcher.utter_message(response="utter_periodic_gift_yours",
+                                 until=until.strftime("%d-%m-%Y"))
+    elif has_agreement:
+        dispatcher.utter_message(response="utter_periodic_gift_yours_open")
+    else:
+        dispatcher.utter_message(response="utter_periodic_gift_none")

@@ -41,8 +41,8 @@ from schwifty import IBAN
 from sqlalchemy import insert, select
 
 from bot.records import Donor, PumpCustomer, SupplyOrder
-from bot.records_cli import (CUSTOMER_COLUMNS, DEMO_DIR, DONOR_COLUMNS, count,
-                             import_customers, import_donors)
+from bot.records_cli import (CUSTOMER_COLUMNS, DEMO_DIR, DONOR_COLUMNS, DONOR_OPTIONAL_COLUMNS,
+                             count, import_customers, import_donors)
 
 SEED = 20261123
 DONORS_FILE = "donors.csv"
@@ -93,18 +93,20 @@ FIXED_DONORS = (
     {"donor_id": "D000001", "first_name": "Anna", "last_name": "Jansen", "phone": "+31612345678",
      "email": "anna.jansen@example.org", "street": "Voorbeeldstraat", "house_number": "1",
      "postcode": "1011 AB", "city": "Amsterdam", "iban": "NL02ABNA0123456789",
-     "amount": "10.00", "frequency": "maand", "start_date": "2019-01-01", "status": "actief"},
+     "amount": "10.00", "frequency": "maand", "start_date": "2019-01-01", "status": "actief",
+     "date_of_birth": "1956-03-08"},
     {"donor_id": "D000002", "first_name": "Pieter", "last_name": "de Vries",
      "phone": "+31612345679", "email": "pieter.devries@example.nl", "street": "Kerkstraat",
      "house_number": "12", "postcode": "3511 LK", "city": "Utrecht",
      "iban": str(IBAN.generate("NL", bank_code="INGB", account_code="0001234567")),
      "amount": "30.00", "frequency": "kwartaal", "start_date": "2015-06-01",
-     "status": "gepauzeerd"},
+     "status": "gepauzeerd", "date_of_birth": "1949-11-21"},
     {"donor_id": "D000003", "first_name": "Fatima", "last_name": "El Amrani",
      "phone": "+31612345680", "email": "f.elamrani@example.org", "street": "Molenweg",
      "house_number": "7", "postcode": "9711 AB", "city": "Groningen",
      "iban": str(IBAN.generate("NL", bank_code="RABO", account_code="0123456780")),
-     "amount": "120.00", "frequency": "jaar", "start_date": "2012-03-15", "status": "opgezegd"},
+     "amount": "120.00", "frequency": "jaar", "start_date": "2012-03-15", "status": "opgezegd",
+     "date_of_birth": "1968-07-02"},
 )
 FIXED_CUSTOMERS = (
     {"customer_id": "C000001", "first_name": "Sanne", "last_name": "Bakker",
@@ -168,6 +170,8 @@ def donor_rows(n: int, seed: int = SEED, with_errors: bool = False) -> list[dict
     phones = {row["phone"] for row in rows}
     first_day = date(2005, 1, 1).toordinal()
     span = date(2026, 6, 30).toordinal() - first_day
+    born_from = date(1930, 1, 1).toordinal()
+    born_span = date(2000, 12, 31).toordinal() - born_from
     for i in range(max(n - len(rows), 0)):
         person = _person(rng, phones, rng.choice(("+3161", "+3162")))
         frequency = rng.choices(("maand", "kwartaal", "jaar"), weights=(70, 15, 15))[0]
@@ -178,6 +182,7 @@ def donor_rows(n: int, seed: int = SEED, with_errors: bool = False) -> list[dict
             "amount": rng.choice(AMOUNTS[frequency]), "frequency": frequency,
             "start_date": date.fromordinal(first_day + rng.randrange(span)).isoformat(),
             "status": rng.choices(("actief", "gepauzeerd", "opgezegd"), weights=(85, 5, 10))[0],
+            "date_of_birth": date.fromordinal(born_from + rng.randrange(born_span)).isoformat(),
         })
     if with_errors and rows:
         template = rows[-1]
@@ -229,7 +234,7 @@ def _write(path: Path, columns, rows) -> Path:
 def write_donors_csv(path: Path | str, n: int = 15000, with_errors: bool = False,
                      seed: int | None = None) -> Path:
     """Only the donors file (n rows), e.g. for a benchmark of the import."""
-    return _write(Path(path), DONOR_COLUMNS,
+    return _write(Path(path), DONOR_COLUMNS + DONOR_OPTIONAL_COLUMNS,
                   donor_rows(n, SEED if seed is None else seed, with_errors))
 
 
@@ -237,7 +242,8 @@ def generate(out: Path | str = DEMO_DIR, donors: int = 15000, customers: int = 5
              with_errors: bool = False, seed: int | None = None) -> tuple[Path, Path]:
     seed = SEED if seed is None else seed
     out = Path(out)
-    return (_write(out / DONORS_FILE, DONOR_COLUMNS, donor_rows(donors, seed, with_errors)),
+    return (_write(out / DONORS_FILE, DONOR_COLUMNS + DONOR_OPTIONAL_COLUMNS,
+                   donor_rows(donors, seed, with_errors)),
             _write(out / CUSTOMERS_FILE, CUSTOMER_COLUMNS,
                    customer_rows(customers, seed, with_errors)))
 

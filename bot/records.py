@@ -165,6 +165,7 @@ class Donor(Base):
     frequency = Column(String(8), nullable=False)  # maand | kwartaal | jaar
     start_date = Column(Date, nullable=False)
     status = Column(String(12), nullable=False, default="actief")  # actief | gepauzeerd | opgezegd
+    paused_until = Column(Date)  # a paused gift starts again on this day
     periodic_gift = Column(Boolean, nullable=False, default=False)  # notarial/periodic gift (tax)
     periodic_gift_until = Column(Date)
     date_of_birth = Column(Date)

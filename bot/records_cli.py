@@ -40,6 +40,7 @@ from ivr.phone import e164
 DONOR_COLUMNS = ("donor_id", "first_name", "last_name", "phone", "email", "street",
                  "house_number", "postcode", "city", "iban", "amount", "frequency",
                  "start_date", "status")
+DONOR_OPTIONAL_COLUMNS = ("date_of_birth",)
 CUSTOMER_COLUMNS = ("customer_id", "first_name", "last_name", "phone", "email", "street",
                     "house_number", "postcode", "city", "date_of_birth", "pump_serial",
                     "pump_lot")
@@ -235,6 +236,8 @@ DONORS = _Kind(
         "frequency": ("frequency", norm_frequency),
         "start_date": ("start_date", norm_date),
         "status": ("status", lambda raw: _donor_status(raw)),
+        # Optional column: a second way for a caller to prove who they are.
+        "date_of_birth": ("date_of_birth", lambda raw: _birth_date(raw)),
     })
 
 
@@ -307,6 +310,8 @@ def _validate(kind: _Kind, row: dict, stored: dict | None = None) -> tuple[dict,
     values, messages = {}, []
     for column, (attr, check) in kind.validators.items():
         raw = row.get(column)
+        if raw is None and column not in kind.columns:
+            continue  # an optional column the file does not have: keep what is stored
         raw = raw if isinstance(raw, str) else ""
         if stored is not None:
             old = stored.get(attr)

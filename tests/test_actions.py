@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -11,9 +12,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import parsing
 from actions.answer import ActionAnswer, response_for
-from actions.changes import change_from_slots
 from actions.context import ActionSetContext, context_slots
-from actions.forms import ValidateFrequencyForm, ValidateGiftForm
+from actions.service import ActionStartTask, ValidateServiceForm, opening_answers
 from actions.language import requested_language
 
 
@@ -103,40 +103,89 @@ def run(coro):
     return asyncio.run(coro)
 
 
-def test_gift_form_takes_an_amount_from_the_opening_request_but_not_a_negated_frequency():
-    form = ValidateGiftForm()
-    t = tracker("ik wil naar 20 euro per maand", "donor_change_amount", {"line_domain": "donor"})
-    assert run(form.extract_new_amount(CollectingDispatcher(), t, {})) == {"new_amount": "20"}
-    assert run(form.extract_new_frequency(CollectingDispatcher(), t, {})) == {"new_frequency": "maand"}
-    negated = tracker("ik wil niet meer per maand betalen", "donor_change_frequency", {})
-    assert run(ValidateFrequencyForm().extract_new_frequency(CollectingDispatcher(), negated, {})) == {}
+def test_opening_request_answers_amount_frequency_and_item_but_not_a_negated_frequency():
+    assert opening_answers("gift", "ik wil naar 20 euro per maand", "nl") == {
+        "new_amount": "20", "new_frequency": "maand", "frequency_label": "per maand"}
+    assert opening_answers("gift", "ik wil een ander bedrag", "nl") == {}
+    assert opening_answers("frequency", "ik wil niet meer per maand betalen", "nl") == {}
+    assert opening_answers("order", "I need new cartridges", "en") == {"order_item": "cartridges"}
 
 
-def test_forms_end_at_once_on_the_wrong_line_or_when_the_caller_stops():
-    form = ValidateGiftForm()
-    slots = ["new_amount", "new_frequency", "confirm_change"]
-    wrong = tracker("ik wil meer geven", "donor_change_amount", {"line_domain": "device"})
-    assert run(form.required_slots(slots, CollectingDispatcher(), wrong, {})) == []
-    stop = tracker("nee laat maar", "deny", {"line_domain": "donor", "requested_slot": "new_amount"})
-    assert run(form.required_slots(slots, CollectingDispatcher(), stop, {})) == []
-    confirm = tracker("nee", "deny", {"line_domain": "donor", "requested_slot": "confirm_change"})
-    assert run(form.required_slots(slots, CollectingDispatcher(), confirm, {})) == slots
+def test_start_task_sets_the_task_or_points_to_the_other_line():
+    domain = {"responses": {"utter_other_line": [], "utter_donor_cancel": []}}
+    dispatcher = CollectingDispatcher()
+    events = ActionStartTask().run(dispatcher, tracker("ik wil opzeggen", "donor_cancel",
+                                                       {"line_domain": "donor"}), domain)
+    assert SlotSet("service_task", "cancel") in events
+    assert dispatcher.messages[0]["response"] == "utter_donor_cancel"
+    dispatcher = CollectingDispatcher()
+    events = ActionStartTask().run(dispatcher, tracker("ik wil opzeggen", "donor_cancel",
+                                                       {"line_domain": "device"}), domain)
+    assert events == [SlotSet("service_task", None)]
+    assert dispatcher.messages[0]["response"] == "utter_other_line"
+
+
+def test_service_form_asks_verification_first_then_the_task_then_confirmation():
+    form = ValidateServiceForm()
+    ask = lambda slots, intent="inform": run(form.required_slots(  # noqa: E731
+        [], CollectingDispatcher(), tracker("x", intent, slots), {}))
+    assert ask({"service_task": "gift"}) == ["verify_number", "verify_address"]
+    assert ask({"service_task": "gift", "caller_phone": "+31612345678"}) == ["verify_address"]
+    assert ask({"service_task": "gift", "verified": True}) == [
+        "new_amount", "new_frequency", "confirm_change"]
+    assert ask({"service_task": "bereavement", "verified": True, "caller_phone": "+31612345678"}) == [
+        "verify_number", "verify_address"]
+    assert ask({"service_task": "bereavement", "task_subject_id": "7"}) == ["confirm_change"]
+    assert ask({"service_task": "gift", "verify_failures": 3.0}) == []
+    assert ask({"service_task": None}) == []
+    assert ask({"service_task": "iban", "requested_slot": "new_iban"}, "deny") == []
+    assert ask({"service_task": "iban", "verified": True, "requested_slot": "confirm_change"},
+               "deny") == ["new_iban", "confirm_change"]
+    assert ask({"service_task": "complaint", "verified": True,
+                "requested_slot": "complaint_injury"}, "deny") == [
+        "complaint_description", "complaint_event_date", "complaint_injury", "confirm_change"]
 
 
 def test_invalid_answers_are_refused_with_a_reason():
-    dispatcher = CollectingDispatcher()
-    assert ValidateGiftForm().validate_new_amount("heel veel", dispatcher, tracker(), {}) == {"new_amount": None}
+    form, dispatcher = ValidateServiceForm(), CollectingDispatcher()
+    assert form.validate_new_amount("heel veel", dispatcher, tracker(), {}) == {"new_amount": None}
     assert dispatcher.messages[0]["response"] == "utter_invalid_amount"
-    result = ValidateGiftForm().validate_new_frequency("yearly", CollectingDispatcher(),
-                                                        tracker(slots={"language": "en"}), {})
+    result = form.validate_new_frequency("yearly", CollectingDispatcher(),
+                                         tracker(slots={"language": "en"}), {})
     assert result == {"new_frequency": "jaar", "frequency_label": "yearly"}
+    dispatcher = CollectingDispatcher()
+    assert form.validate_new_iban("NL00ABNA0123456789", dispatcher, tracker(), {}) == {"new_iban": None}
+    assert form.validate_new_iban("nl02 abna 0123 4567 89", dispatcher, tracker(), {}) == {
+        "new_iban": "NL02ABNA0123456789"}
+    dispatcher = CollectingDispatcher()
+    limited = form.validate_order_quantity("5", dispatcher, tracker(slots={"order_item": "charger"}), {})
+    assert limited == {"order_quantity": None}
+    assert dispatcher.messages[0] == {**dispatcher.messages[0], "response": "utter_order_quantity_limit",
+                                      "max": 1}
+    assert form.validate_complaint_injury("nee hoor", CollectingDispatcher(), tracker(), {}) == {
+        "complaint_injury": "none"}
+    assert form.validate_complaint_event_date("weet ik niet", CollectingDispatcher(), tracker(), {}) == {
+        "complaint_event_date": "unknown"}
 
 
-def test_change_from_slots():
-    assert change_from_slots({"new_street": "Kerkstraat 1", "new_postcode": "1234 AB",
-                              "new_city": "Ede"}) == (
-        "address", {"street": "Kerkstraat 1", "postcode": "1234 AB", "city": "Ede"})
-    assert change_from_slots({"new_amount": "20", "new_frequency": "jaar"}) == (
-        "gift", {"amount_eur": "20", "frequency": "jaar"})
-    assert change_from_slots({"new_frequency": "maand"}) == ("frequency", {"frequency": "maand"})
-    assert change_from_slots({}) is None
+@pytest.mark.parametrize("text, expected", [
+    ("jan.jansen@example.org", "jan.jansen@example.org"),
+    ("jan punt jansen apenstaartje example punt nl", "jan.jansen@example.nl"),
+    ("my email is Jan@Example.ORG", "jan@example.org"), ("geen idee", None),
+])
+def test_email_addresses_typed_and_spoken(text, expected):
+    assert parsing.parse_email(text) == expected
+
+
+def test_phone_numbers_dates_and_counts():
+    assert parsing.parse_phone("06 1234 5678") == "+31612345678"
+    assert parsing.parse_phone("020-0000") is None
+    today = date(2026, 11, 23)
+    assert parsing.parse_date("gisteren", today) == date(2026, 11, 22)
+    assert parsing.parse_date("12-04-1988", today) == date(1988, 4, 12)
+    assert parsing.parse_date("8 maart 1956", today) == date(1956, 3, 8)
+    assert parsing.parse_date("3 december", today) == date(2025, 12, 3)  # the last one past
+    assert parsing.parse_date("31-02-2020", today) is None
+    assert parsing.parse_date("01-01-2030", today) is None  # not in the future
+    assert parsing.parse_count("drie dozen", 1, 3) == 3
+    assert parsing.parse_count("20 maanden", 1, 12) is None

@@ -159,8 +159,10 @@ def test_language_switch_and_quick_replies(server, browser):
     expect(chat.locator("#disclosure")).to_contain_text("digital assistant")
     expect(chat.locator(".msg.bot").first).to_contain_text("Welcome")
     chat.get_by_role("button", name="Order supplies").click()
-    expect(chat.locator(".msg.bot")).to_have_count(2, timeout=15000)
-    expect(chat.locator(".msg.bot").last).to_contain_text("supplies")
+    # The lead-in, then the check of who is asking before anything is ordered.
+    expect(chat.locator(".msg.bot")).to_have_count(3, timeout=15000)
+    expect(chat.locator(".msg.bot").nth(1)).to_contain_text("supplies")
+    expect(chat.locator(".msg.bot").last).to_contain_text("customer number")
     chat.screenshot(path=str(SHOTS / "chat-english.png"))
     context.close()
 

@@ -45,14 +45,20 @@ def test_two_demo_lines_one_per_domain():
 def test_every_line_fills_every_placeholder_used_in_a_response():
     used = {name for variations in responses().values() for v in variations
             for name in PLACEHOLDER.findall(v.get("text", ""))}
-    # values the back-office actions pass with the response (actions/verify.py)
-    action_filled = {"serial", "status", "amount", "iban_end", "expected", "frequency"}
-    verify_source = (ROOT / "actions" / "verify.py").read_text(encoding="utf-8")
-    assert all(re.search(rf"\b{name}\b", verify_source) for name in action_filled)
+    # values the back-office actions pass with the response (actions/verify.py, apply.py, ...)
+    action_filled = {"serial", "status", "amount", "iban_end", "expected", "frequency", "until",
+                     "item", "reference", "email", "year", "contact", "max", "address",
+                     "number", "quantity", "months"}
+    source = "".join(path.read_text(encoding="utf-8")
+                     for path in sorted((ROOT / "actions").glob("*.py")))
+    passed = [name for name in action_filled
+              if re.search(rf'(\b{name}=|"{name}":)', source)]
+    assert sorted(passed) == sorted(action_filled)
     used -= action_filled
     slots = domain_slots()
     assert used <= slots, f"placeholders without a slot: {used - slots}"
-    form_slots = {"new_amount", "frequency_label", "new_street", "new_postcode", "new_city"}
+    form_slots = {"new_amount", "frequency_label", "new_street", "new_postcode", "new_city",
+                  "complaint_description"}
     for line in load(ROOT / "lines.yml").lines:
         for language in ("nl", "en"):
             values = line.slots(language)

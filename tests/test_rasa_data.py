@@ -58,7 +58,7 @@ def test_test_stories_cover_every_intent_and_form():
             if step.get("active_loop"):
                 forms.add(step["active_loop"])
     assert domain_intents() <= used_intents, domain_intents() - used_intents
-    assert forms == {"gift_form", "frequency_form", "address_form", "verify_form"}
+    assert forms == {"service_form", "verify_form"}
 
 
 def test_test_stories_pass_with_the_trained_model(tmp_path):

@@ -85,7 +85,7 @@ def test_15000_generated_donors_import_and_reimport_adds_nobody(cli, db_url, tmp
     # One changed row: only that one is updated, the others stay unchanged.
     rows = list(csv.DictReader(open(path, encoding="utf-8")))
     rows[0].update(amount="12,50", city="Haarlem", postcode="2011ab")
-    write_csv(path, DONOR_COLUMNS, rows)
+    write_csv(path, list(rows[0]), rows)  # the demo file has the optional date_of_birth too
     result = cli("donors", "import", str(path))
     assert "inserted 0, updated 1, unchanged 14999, errors 0" in result.output
     anna = donor(db_url, "D000001")
@@ -132,6 +132,20 @@ def test_same_donor_twice_in_a_file_and_missing_columns(cli, db_url, tmp_path):
     path = write_csv(tmp_path / "short.csv", DONOR_COLUMNS[:5], [])
     result = cli("donors", "import", str(path))
     assert result.exit_code == 1 and "missing column(s) street" in result.output
+
+
+def test_optional_date_of_birth_column_is_checked_and_kept_when_absent(cli, db_url, tmp_path):
+    columns = DONOR_COLUMNS + ("date_of_birth",)
+    path = write_csv(tmp_path / "born.csv", columns, [
+        {**GOOD, "date_of_birth": "1956-03-08"},
+        {**GOOD, "donor_id": "D000502", "date_of_birth": "1990-13-01"}])
+    result = cli("donors", "import", str(path))
+    assert "line 3 (D000502): date_of_birth:" in result.output
+    assert donor(db_url, "D000501").date_of_birth == date(1956, 3, 8)
+    # A later file without the column leaves the stored date of birth alone.
+    write_csv(path, DONOR_COLUMNS, [{**GOOD, "city": "Zwolle"}])
+    assert cli("donors", "import", str(path)).exit_code == 0
+    assert donor(db_url, "D000501").date_of_birth == date(1956, 3, 8)
 
 
 def test_dry_run_writes_nothing(cli, db_url, tmp_path):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import date
+from decimal import Decimal
 
 import pytest
 import requests
@@ -12,7 +14,8 @@ from sqlalchemy import select
 
 from bot.db import session_scope
 from bot.migrate import upgrade
-from bot.models import ChangeRequest, Handoff, Message
+from bot.models import Handoff, Message
+from bot.records import AuditEntry, Donor
 from tools.scaled import endpoints_yaml, start_redis
 from tools.stack import Stack, free_port
 
@@ -57,17 +60,29 @@ def text_of(answer: dict) -> str:
 def test_a_form_served_alternately_by_two_replicas_keeps_its_state(scaled):
     stack, (a, b) = scaled
     conversation_id = uuid.uuid4().hex
-    assert "bedrag" in text_of(turn(a, conversation_id, "ik wil mijn bijdrage verhogen"))
+    with session_scope(stack.database_url) as session:
+        donor = Donor(donor_number="D777001", first_name="Test", last_name="Schaal",
+                      phone="+31612000001", street="Kade", house_number="5", postcode="2511 AB",
+                      city="Den Haag", iban="NL91ABNA0417164300", amount=Decimal("10"),
+                      frequency="maand", start_date=date(2021, 1, 1), status="actief")
+        session.add(donor)
+        session.flush()
+        donor_id = donor.id
+    assert "klantnummer" in text_of(turn(a, conversation_id, "ik wil mijn bijdrage verhogen"))
+    assert "postcode" in text_of(turn(b, conversation_id, "D777001"))
+    assert "bedrag" in text_of(turn(a, conversation_id, "2511 AB 5"))
     assert "per kwartaal" in text_of(turn(b, conversation_id, "vijfentwintig euro"))
     assert "25 euro per kwartaal" in text_of(turn(a, conversation_id, "per kwartaal"))
-    assert "doorgegeven" in text_of(turn(b, conversation_id, "ja"))
+    assert "geregeld" in text_of(turn(b, conversation_id, "ja"))
     with session_scope(stack.database_url) as session:
-        request = session.execute(select(ChangeRequest).where(
-            ChangeRequest.conversation_id == conversation_id)).scalar_one()
+        changed = session.get(Donor, donor_id)
+        assert (changed.amount, changed.frequency) == (Decimal("25.00"), "kwartaal")
+        audited = session.execute(select(AuditEntry.field).where(
+            AuditEntry.subject_id == donor_id)).scalars().all()
         stored = session.execute(select(Message).where(
             Message.conversation_id == conversation_id, Message.sender == "user")).scalars().all()
-    assert request.details == {"amount_eur": "25", "frequency": "kwartaal"}
-    assert len(stored) == 4  # each turn stored once, whichever replica took it
+    assert sorted(audited) == ["amount", "frequency"]
+    assert len(stored) == 6  # each turn stored once, whichever replica took it
 
 
 def test_a_handoff_on_one_replica_silences_the_bot_on_the_other(scaled):

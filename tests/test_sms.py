@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 import xml.etree.ElementTree as ET
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
@@ -11,6 +13,7 @@ from sqlalchemy import func, select
 from bot import create_app
 from bot.db import session_scope
 from bot.models import Conversation, Handoff, Message, SmsSuppression
+from bot.records import Donor
 from ivr.outbound import Suppressed, send_sms
 from ivr.sms_text import encoding, fit, segments
 from tests.twilio_util import PUBLIC, TOKEN, signed_post
@@ -50,11 +53,17 @@ def test_device_emergency_sms_is_handed_off_on_its_first_message(sms_app, stack)
     assert text(client, "hallo?", sender) == []  # the person answers now, not the bot
 
 
-def test_routine_sms_is_answered_and_quick_replies_become_text(sms_app):
+def test_routine_sms_is_answered_and_quick_replies_become_text(sms_app, stack):
     client = sms_app.test_client()
     sender = "+3162" + str(uuid.uuid4().int)[:7]
-    [reply] = text(client, "ik wil mijn bijdrage verhogen", sender, to=DONOR_LINE)
-    assert "bedrag" in reply.lower()
+    with session_scope(stack.database_url) as session:
+        session.add(Donor(donor_number="D" + sender[-6:], first_name="Sms", last_name="Test",
+                          phone=sender, street="Dorpsstraat", house_number="4",
+                          postcode="7411 AB", city="Deventer", iban="NL91ABNA0417164300",
+                          amount=Decimal("5"), frequency="maand", start_date=date(2022, 1, 1)))
+    replies = text(client, "ik wil mijn bijdrage verhogen", sender, to=DONOR_LINE)
+    assert "postcode" in " ".join(replies).lower()  # the sender's number is known: no number asked
+    assert "bedrag" in " ".join(text(client, "7411 AB 4", sender, to=DONOR_LINE)).lower()
     [reply] = text(client, "20 euro", sender, to=DONOR_LINE)
     assert "Antwoord met: Per maand / Per kwartaal / Per jaar" in reply
     assert segments(reply) <= 3

@@ -124,8 +124,8 @@ def test_no_input_twice_gives_a_key_menu_and_keys_work(phone):
     assert "hoorde niets" in spoken(root)
     root = caller.post(root.find("Redirect").text)
     assert root.find("Gather").get("input") == "dtmf" and "Druk 2" in spoken(root)
-    root = caller.answer(root, Digits="2")  # address change
-    assert "straat" in spoken(root).lower()
+    root = caller.answer(root, Digits="2")  # address change: first, who is calling
+    assert "doorgeven" in spoken(root).lower() and "postcode" in spoken(root).lower()
 
 
 def test_three_failed_turns_reach_a_person(phone, stack):
