@@ -1,7 +1,8 @@
 """Database engine and sessions (SQLAlchemy 1.4 with the 2.0-style API)."""
 from __future__ import annotations
 
-from contextlib import contextmanager
+import threading
+from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 
 from sqlalchemy import create_engine, event
@@ -44,15 +45,29 @@ def session_factory(url: str) -> sessionmaker:
     return sessionmaker(bind=engine_for(url), future=True, expire_on_commit=False)
 
 
+@lru_cache(maxsize=8)
+def _sqlite_turns(url: str) -> threading.RLock:
+    """One unit of work at a time per SQLite file in this process.
+
+    SQLite has one writer; threads that collide wait in its busy handler, which sleeps in
+    growing steps (up to 100 ms each) and gave crisis turns a p95 of half a second under
+    load. Waiting on this lock instead hands the file over as soon as it is free. Re-entrant,
+    so a unit of work inside another one in the same thread does not wait on itself.
+    PostgreSQL needs no such lock.
+    """
+    return threading.RLock()
+
+
 @contextmanager
 def session_scope(url: str):
     """One unit of work: commit on success, roll back on any error."""
-    session: Session = session_factory(url)()
-    try:
-        yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
+    with _sqlite_turns(url) if url.startswith("sqlite") else nullcontext():
+        session: Session = session_factory(url)()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
