@@ -9,7 +9,7 @@ from flask import (Blueprint, Response, abort, flash, jsonify, redirect, render_
                    request, url_for)
 from flask_login import current_user, login_required, login_user, logout_user
 
-from bot import console, dashboard
+from bot import console, dashboard, worklist
 from bot.auth import authenticate, limiter, supervisor_required
 from bot.services import services
 
@@ -158,3 +158,20 @@ def dashboard_page():
 def dashboard_csv():
     return Response(dashboard.handoffs_csv(services()), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=handoffs.csv"})
+
+
+@blueprint.get("/requests")
+@login_required
+def requests_page():
+    return render_template("agent/requests.html", requests=worklist.pending_requests(services()),
+                           complaints=worklist.open_complaints(services()))
+
+
+@blueprint.post("/requests/<int:request_id>/done")
+@login_required
+def request_done(request_id: int):
+    if worklist.complete_request(services(), request_id, current_user.username):
+        flash("Verzoek afgehandeld.", "ok")
+    else:
+        flash("Dit verzoek was al afgehandeld.", "error")
+    return redirect(url_for("agent.requests_page"), 303)

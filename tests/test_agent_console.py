@@ -114,7 +114,8 @@ def test_every_console_route_refuses_unauthenticated_access(console_app, service
               if r.rule.startswith("/agent") and r.endpoint not in ("agent.login",)]
     assert len(routes) >= 10
     for rule in routes:
-        path = rule.rule.replace("<int:handoff_id>", str(handoff_id))
+        path = rule.rule.replace("<int:handoff_id>", str(handoff_id)).replace(
+            "<int:request_id>", "1")
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             if method == "GET":
                 response = client.get(path)
@@ -340,3 +341,34 @@ def test_device_emergency_from_a_known_customer_opens_a_complaint_and_shows_the_
     page = log_in(console_app, "anna").get(f"/agent/handoffs/{handoff_id}").get_data(as_text=True)
     assert "K-TEST-1" in page and "Fenna Smit" in page and "valt onder de veiligheidsmelding" in page
     assert phone not in page  # the number itself stays masked
+
+
+def test_staff_see_queued_requests_and_open_complaints_and_finish_a_request(console_app,
+                                                                            services):
+    from bot.models import ChangeRequest
+    from bot.records import Complaint
+    create_agent(services, "anna", "agent", PASSWORD)
+    conversation_id = uuid.uuid4().hex
+    with services.session() as session:
+        request = ChangeRequest(conversation_id=conversation_id, kind="annual_statement",
+                                verified=True, details={"donor_number": "D000001", "year": 2025})
+        complaint = Complaint(serial="PP2409000042", lot="PPL-2409A", seriousness="other_serious",
+                              description="<b>patch piepte</b>", conversation_id=conversation_id)
+        session.add_all([request, complaint])
+        session.flush()
+        request_id, reference = request.id, f"K{complaint.id:06d}"
+    assert console_app.test_client().get("/agent/requests").status_code == 302  # login first
+    agent = log_in(console_app, "anna")
+    page = agent.get("/agent/requests").get_data(as_text=True)
+    assert "Jaaroverzicht" in page and "D000001" in page
+    assert reference in page and "PP2409000042" in page and "nog 15 dagen" in page
+    assert "<b>patch" not in page and "&lt;b&gt;patch" in page  # escaped
+    assert agent.post(f"/agent/requests/{request_id}/done").status_code == 400  # no CSRF token
+    done = agent.post(f"/agent/requests/{request_id}/done", data={"csrf_token": agent.csrf})
+    assert done.status_code == 303
+    again = agent.post(f"/agent/requests/{request_id}/done", data={"csrf_token": agent.csrf},
+                       follow_redirects=True)
+    assert "al afgehandeld" in again.get_data(as_text=True)
+    with services.session() as session:
+        finished = session.get(ChangeRequest, request_id)
+        assert finished.status == "done" and finished.details["done_by"] == "anna"
