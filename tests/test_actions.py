@@ -189,3 +189,13 @@ def test_phone_numbers_dates_and_counts():
     assert parsing.parse_date("01-01-2030", today) is None  # not in the future
     assert parsing.parse_count("drie dozen", 1, 3) == 3
     assert parsing.parse_count("20 maanden", 1, 12) is None
+
+
+def test_street_split_month_arithmetic_and_working_days():
+    from actions.apply import _months_later, _working_days_later, split_street
+    assert split_street("Kerkstraat 12a") == ("Kerkstraat", "12a")
+    assert split_street("Laan van Meerdervoort 1-3") == ("Laan van Meerdervoort", "1-3")
+    assert split_street("Beukenlaan 21 B") == ("Beukenlaan", "21B")
+    assert _months_later(date(2026, 11, 30), 3) == date(2027, 2, 28)
+    assert _months_later(date(2026, 1, 15), 12) == date(2027, 1, 15)
+    assert _working_days_later(date(2026, 11, 27), 3) == date(2026, 12, 2)  # Friday → Wednesday
