@@ -68,6 +68,9 @@ class ActionSetContext(Action):
         goal = GOALS.get((tracker.latest_message.get("intent") or {}).get("name") or "")
         if goal:
             slots["verify_goal"] = goal
+            if not (tracker.active_loop or {}).get("name"):
+                # A new personal question after a person handed the caller back: new tries.
+                slots["verify_failures"] = 0.0
         return [SlotSet(key, value) for key, value in slots.items()
                 if tracker.get_slot(key) != value]
 

@@ -82,6 +82,10 @@ class ActionStartTask(Action):
                   if tracker.get_slot(name) is not None}
         values.update(opening_answers(task.name, tracker.latest_message.get("text") or "",
                                       _language(tracker)))
+        # Three failures handed the caller to a person, who has handed them back: a new task
+        # gets three new tries (the bot is silent while a person has the conversation).
+        if tracker.get_slot("verify_failures"):
+            values["verify_failures"] = 0.0
         events = [SlotSet("service_task", task.name)]
         events += [SlotSet(name, value) for name, value in values.items()]
         # Verified for the other organisation's record (or a death report): verify again.

@@ -199,3 +199,14 @@ def test_street_split_month_arithmetic_and_working_days():
     assert _months_later(date(2026, 11, 30), 3) == date(2027, 2, 28)
     assert _months_later(date(2026, 1, 15), 12) == date(2027, 1, 15)
     assert _working_days_later(date(2026, 11, 27), 3) == date(2026, 12, 2)  # Friday → Wednesday
+
+
+def test_a_new_task_after_three_failures_gets_new_tries():
+    domain = {"responses": {"utter_donor_change_iban": []}}
+    events = ActionStartTask().run(CollectingDispatcher(), tracker(
+        "nieuw rekeningnummer", "donor_change_iban",
+        {"line_domain": "donor", "verify_failures": 3.0}), domain)
+    assert SlotSet("verify_failures", 0.0) in events
+    form = ValidateServiceForm()
+    still_failed = tracker("x", "inform", {"service_task": "iban", "verify_failures": 3.0})
+    assert run(form.required_slots([], CollectingDispatcher(), still_failed, {})) == []
