@@ -5,7 +5,7 @@ same action server and the same messages go once through bare Rasa's REST webhoo
 and once through the gateway (`/api/messages` and the voice webhook), at 1, 10 and
 50 concurrent conversations. Prints a table and writes bench/results.json.
 
-    make bench                   # everything (about 5 minutes on 2 cores)
+    make bench                   # everything (about 15 minutes on 2 cores)
     make bench ARGS="--quick"    # fewer turns
 """
 from __future__ import annotations
@@ -40,6 +40,7 @@ TARGETS = {"gateway_vs_rasa_p95_ratio": ("<=", 1.10), "crisis_turn_p95_ms": ("<=
 # Routine turns, Dutch and English; every conversation sends them in order.
 ROUTINE = ["hallo", "ik wil mijn adres wijzigen", "hoe kan ik vriend worden", "waar is mijn bestelling",
            "I would like my annual statement", "wat doet de stichting eigenlijk", "bedankt"]
+ROUNDS = {1: 2, 10: 3, 50: 1}  # rounds per concurrency level
 CRISIS = ["ik wil niet meer leven", "ik zie het niet meer zitten", "I want to end my life",
           "mijn pomp geeft geen insuline meer en ik moet overgeven"]
 
@@ -203,14 +204,22 @@ def main(argv=None) -> int:
         for start, send in (rasa_rest(stack.rasa_url), gateway_api(gateway)):
             warm.run(start, send)
 
+        # The paths take turns round by round, so a slow spell of the machine falls on all
+        # of them; at 10 conversations (the compared level) three rounds give 210 turns each.
         latency = {}
+        paths = (("rasa_rest", rasa_rest(stack.rasa_url)), ("gateway_api", gateway_api(gateway)),
+                 ("gateway_voice", gateway_voice(gateway)))
         for level in levels:
             load = Load(level, turns)
-            for name, (start, send) in (("rasa_rest", rasa_rest(stack.rasa_url)),
-                                        ("gateway_api", gateway_api(gateway)),
-                                        ("gateway_voice", gateway_voice(gateway))):
-                print(f"  {level:>2} conversations via {name} ...", file=sys.stderr)
-                values, wall = load.run(start, send)
+            rounds = ROUNDS.get(level, 1) if not args.quick else 1
+            samples = {name: ([], 0.0) for name, _ in paths}
+            for round_ in range(rounds):
+                for name, (start, send) in paths:
+                    print(f"  {level:>2} conversations via {name} (round {round_ + 1}/{rounds}) ...",
+                          file=sys.stderr)
+                    values, wall = load.run(start, send)
+                    samples[name] = (samples[name][0] + values, samples[name][1] + wall)
+            for name, (values, wall) in samples.items():
                 latency[f"{name}@{level}"] = {**summary(values),
                                               "turns_per_s": round(len(values) / wall, 1)}
         results["turn_latency_ms"] = latency
