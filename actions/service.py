@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -254,28 +255,30 @@ class ValidateServiceForm(VerificationSlots, FormValidationAction):
 
 # --- questions that depend on the task ------------------------------------------------------
 
-class ActionAskVerifyNumber(Action):
-    """In a death report the number asked for is the deceased donor's, not the caller's."""
+class _AskForProof(Action, ABC):
+    """In a death report the number and address asked for are the deceased donor's."""
+
+    @property
+    @abstractmethod
+    def slot(self) -> str:
+        """Abstract, so rasa-sdk registers only the two concrete questions below."""
 
     def name(self) -> str:
-        return "action_ask_service_form_verify_number"
+        return f"action_ask_service_form_{self.slot}"
 
     def run(self, dispatcher, tracker, domain):
         deceased = tracker.get_slot("service_task") == "bereavement"
-        dispatcher.utter_message(response="utter_ask_deceased_number" if deceased else
-                                 "utter_ask_verify_number")
+        dispatcher.utter_message(response=f"utter_ask_deceased_{self.slot.split('_')[1]}"
+                                 if deceased else f"utter_ask_{self.slot}")
         return []
 
 
-class ActionAskVerifyAddress(Action):
-    def name(self) -> str:
-        return "action_ask_service_form_verify_address"
+class ActionAskVerifyNumber(_AskForProof):
+    slot = "verify_number"  # type: ignore[assignment]
 
-    def run(self, dispatcher, tracker, domain):
-        deceased = tracker.get_slot("service_task") == "bereavement"
-        dispatcher.utter_message(response="utter_ask_deceased_address" if deceased else
-                                 "utter_ask_verify_address")
-        return []
+
+class ActionAskVerifyAddress(_AskForProof):
+    slot = "verify_address"  # type: ignore[assignment]
 
 
 class ActionAskConfirmChange(Action):
