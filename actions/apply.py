@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions import parsing
 from actions.tasks import SUPPLIES, TASK_SLOTS, VERIFY_SLOTS, subject_for, task_for
-from actions.verify import _database_url, _language, database_failed
+from actions.verify import MAX_FAILURES, _database_url, _language, database_failed
 from bot.db import session_scope
 from bot.models import ChangeRequest, utcnow
 from bot.records import (AuditEntry, Complaint, Donor, PumpCustomer, SupplyOrder, iban_display,
@@ -254,7 +254,7 @@ class ActionSubmitTask(Action):
             return clear
         if tracker.get_slot("confirm_change") is not True:
             # Verification gave up (a person takes over) or the caller said no or stopped.
-            if int(tracker.get_slot("verify_failures") or 0) < 3:
+            if int(tracker.get_slot("verify_failures") or 0) < MAX_FAILURES:
                 dispatcher.utter_message(response="utter_change_cancelled")
             return clear
         try:

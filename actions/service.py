@@ -25,8 +25,8 @@ from actions.answer import response_for
 from actions.apply import NotVerified, confirmation
 from actions.tasks import (INTENT_TASKS, PAUSE_MONTHS, SUPPLIES, TASK_SLOTS, VERIFY_SLOTS,
                            subject_for, supply_for, task_for)
-from actions.verify import (STOP_INTENTS, VerificationSlots, _intent, _language,
-                            database_failed, subject_type_for)
+from actions.verify import (MAX_FAILURES, STOP_INTENTS, VerificationSlots, _intent,
+                            _language, database_failed, subject_type_for)
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,14 @@ _NO = re.compile(r"^\s*(nee|neen|no|nope|niemand|nobody|geen|none|niet)\b", re.I
 _UNKNOWN = re.compile(r"\b(weet (ik )?(het )?niet|geen idee|onbekend|don'?t know|not sure|"
                       r"no idea|unknown)\b", re.I)
 MIN_DESCRIPTION = 10
+
+
+def _parsed(dispatcher, slot: str, value, parse, refusal: str) -> dict:
+    """The answer as `parse` reads it, or None and the reason it was refused."""
+    parsed = parse(str(value or ""))
+    if parsed is None:
+        dispatcher.utter_message(response=refusal)
+    return {slot: parsed}
 
 
 def _task(tracker: Tracker):
@@ -114,8 +122,8 @@ class ValidateServiceForm(VerificationSlots, FormValidationAction):
         task = _task(tracker)
         if task is None or self._stopped(tracker):
             return []
-        if int(tracker.get_slot("verify_failures") or 0) >= 3:
-            return []
+        if int(tracker.get_slot("verify_failures") or 0) >= MAX_FAILURES:
+            return []  # a person takes over: no task questions either
         verification = self.verification_slots(tracker)
         if verification:
             return verification
@@ -162,36 +170,24 @@ class ValidateServiceForm(VerificationSlots, FormValidationAction):
                 "frequency_label": parsing.FREQUENCY_LABELS[_language(tracker)][frequency]}
 
     def validate_new_street(self, value, dispatcher, tracker, domain) -> dict:
-        street = parsing.parse_street(str(value or ""))
-        if street is None:
-            dispatcher.utter_message(response="utter_invalid_street")
-        return {"new_street": street}
+        return _parsed(dispatcher, "new_street", value, parsing.parse_street, "utter_invalid_street")
 
     def validate_new_postcode(self, value, dispatcher, tracker, domain) -> dict:
-        postcode = parsing.parse_postcode(str(value or ""))
-        if postcode is None:
-            dispatcher.utter_message(response="utter_invalid_postcode")
-        return {"new_postcode": postcode}
+        return _parsed(dispatcher, "new_postcode", value, parsing.parse_postcode,
+                       "utter_invalid_postcode")
 
     def validate_new_city(self, value, dispatcher, tracker, domain) -> dict:
-        city = parsing.parse_city(str(value or ""))
-        if city is None:
-            dispatcher.utter_message(response="utter_invalid_city")
-        return {"new_city": city}
+        return _parsed(dispatcher, "new_city", value, parsing.parse_city, "utter_invalid_city")
 
     def validate_new_contact(self, value, dispatcher, tracker, domain) -> dict:
-        text = str(value or "")
-        contact = parsing.parse_email(text) or parsing.parse_phone(text)
-        if contact is None:
-            dispatcher.utter_message(response="utter_invalid_contact")
-        return {"new_contact": contact}
+        return _parsed(dispatcher, "new_contact", value,
+                       lambda text: parsing.parse_email(text) or parsing.parse_phone(text),
+                       "utter_invalid_contact")
 
     def validate_new_iban(self, value, dispatcher, tracker, domain) -> dict:
-        iban = parsing.parse_iban(str(value or ""))
-        if iban is None:
-            dispatcher.utter_message(response="utter_invalid_iban")
-            return {"new_iban": None}
-        return {"new_iban": iban.compact}
+        return _parsed(dispatcher, "new_iban", value,
+                       lambda text: getattr(parsing.parse_iban(text), "compact", None),
+                       "utter_invalid_iban")
 
     def validate_pause_months(self, value, dispatcher, tracker, domain) -> dict:
         months = parsing.parse_count(str(value or ""), *PAUSE_MONTHS)
@@ -248,9 +244,6 @@ class ValidateServiceForm(VerificationSlots, FormValidationAction):
         if not text:
             return {"complaint_injury": None}
         return {"complaint_injury": text[:2000]}  # what happened to the person
-
-    def validate_confirm_change(self, value, dispatcher, tracker, domain) -> dict:
-        return {"confirm_change": value if isinstance(value, bool) else None}
 
 
 # --- questions that depend on the task ------------------------------------------------------

@@ -29,8 +29,7 @@ log = logging.getLogger(__name__)
 
 MAX_FAILURES = 3
 STOP_INTENTS = {"deny", "ask_human", "goodbye"}
-# Which record a personal question is about.
-GOALS = {"donor_current_gift": "gift", "device_my_fsn_status": "fsn"}
+# Which record a personal question (slot verify_goal, set in actions/context.py) is about.
 SUBJECT_FOR_GOAL = {"gift": "donor", "fsn": "customer"}
 
 FAILED_HANDOFF = {"handoff": {"category": "request", "reason": "verification failed 3 times"}}
