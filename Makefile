@@ -9,6 +9,7 @@ RASA      := $(VENV)/bin/rasa
 STAMP     := $(VENV)/.installed
 MODEL_DIR ?= models
 MODEL     := $(MODEL_DIR)/current.tar.gz
+CLASSIFIER := $(MODEL_DIR)/safety_classifier.joblib
 TRAIN_INPUTS := $(shell find data domain -name '*.yml' 2>/dev/null) config.yml
 
 export RASA_PORT      ?= 5005
@@ -21,6 +22,7 @@ export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
 export DATABASE_URL   ?= sqlite:///$(CURDIR)/var/assistant.db
 export LINES_FILE     ?= $(CURDIR)/lines.yml
 export MODEL_PATH     ?= $(CURDIR)/$(MODEL)
+export SAFETY_CLASSIFIER_PATH ?= $(CURDIR)/$(CLASSIFIER)
 # Rasa phones home and asks questions on first use; neither suits a server or CI.
 export RASA_TELEMETRY_ENABLED = false
 export TF_CPP_MIN_LOG_LEVEL = 2
@@ -40,7 +42,11 @@ $(STAMP): requirements.lock
 	@touch $@
 
 ## train: only when training data, domain or config changed (make compares timestamps)
-train: $(MODEL)
+## The gateway's safety classifier learns from the same NLU data (seconds, not minutes).
+train: $(MODEL) $(CLASSIFIER)
+$(CLASSIFIER): $(STAMP) $(TRAIN_INPUTS) bot/triage/classifier.py bot/triage/normalize.py
+	@mkdir -p $(MODEL_DIR)
+	@$(PY) -m bot.triage.classifier train --data data --out $@
 $(MODEL): $(STAMP) $(TRAIN_INPUTS)
 	@mkdir -p $(MODEL_DIR)
 	@start=$$(date +%s); \

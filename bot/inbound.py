@@ -52,6 +52,9 @@ class Outcome:
     replies: list
     handoff: dict | None = None
     decision: screen.Decision | None = None
+    # What the next question asks for ({"slot", "kind", "unclear", "readback"}), from the
+    # form's custom payload: the phone adapter renders its Gather by it (ivr/voice.py).
+    expect: dict | None = None
 
 
 @dataclass
@@ -69,6 +72,16 @@ class Turn:
 # Handoffs an action may ask for with a custom payload {"handoff": {"category", "reason"}}:
 # a caller who failed verification (request), a database the action could not reach (system).
 ACTION_HANDOFF_CATEGORIES = ("request", "system")
+
+
+def _expectation(answer: list[dict]) -> dict | None:
+    """The last {"expect": {...}} an action sent this turn, or None."""
+    found = None
+    for item in answer:
+        custom = item.get("custom")
+        if isinstance(custom, dict) and isinstance(custom.get("expect"), dict):
+            found = custom["expect"]
+    return found
 
 
 def _handoff_requested(answer: list[dict]) -> dict | None:
@@ -153,16 +166,22 @@ def _start(services, conversation_id, text, channel, line_id, external_id, calle
     return turn, decision, None
 
 
-def _safe_outcome(services, turn: Turn, reason_category: str, reason: str):
+def _safe_outcome(services, turn: Turn, reason_category: str, reason: str,
+                  risk: str | None = None):
     line = services.lines.get(turn.line_id)
-    text = handoffs.safe_reply(line, turn.language, reason_category)
+    # What the caller may be promised depends on who can come now (presence, hours, on-call).
+    cover = handoffs.cover_now(services, line, turn.language, reason_category, turn.channel)
+    text = handoffs.safe_reply(line, turn.language, reason_category, turn.channel, cover)
     fields = handoffs.handoff_fields(turn.channel, turn.line_id, turn.language,
-                                     reason_category, reason)
+                                     reason_category, reason, cover, line)
+    if risk:  # the screen's own level: the middle band hands off with risk medium
+        fields["risk_level"] = risk
     return text, fields
 
 
 def _hand_off_in_session(services, session, conversation, turn: Turn, decision) -> Outcome:
-    text, fields = _safe_outcome(services, turn, decision.category, decision.reason)
+    text, fields = _safe_outcome(services, turn, decision.category, decision.reason,
+                                 decision.risk)
     handoff = handoffs.open_handoff(session, conversation, fields)
     session.add(Message(conversation_id=conversation.id, **_out(text, turn.language, "system")))
     session.flush()
@@ -176,6 +195,8 @@ def _hand_off_in_session(services, session, conversation, turn: Turn, decision) 
 def _hand_off(services, turn: Turn, decision, category: str, reason: str,
               inbound: dict | None = None) -> Outcome:
     """Open a handoff in its own transaction, or hold it in memory if the database is down."""
+    # The screen's risk level belongs to the screen's own category, not to a system handoff.
+    risk = decision.risk if decision is not None and decision.category == category else None
     if turn.stored:
         try:
             with services.session() as session:
@@ -183,11 +204,12 @@ def _hand_off(services, turn: Turn, decision, category: str, reason: str,
                 flagged = screen.Decision(True, category, reason, turn.language,
                                           decision.review if decision else False,
                                           decision.intent if decision else None,
-                                          decision.confidence if decision else None)
+                                          decision.confidence if decision else None,
+                                          risk, decision.layers if decision else {})
                 return _hand_off_in_session(services, session, conversation, turn, flagged)
         except SQLAlchemyError:
             turn.stored = False
-    text, fields = _safe_outcome(services, turn, category, reason)
+    text, fields = _safe_outcome(services, turn, category, reason, risk)
     services.outbox.add(PendingTurn(
         conversation={"id": turn.conversation_id, "channel": turn.channel,
                       "line_id": turn.line_id, "language": turn.language, "caller": turn.caller},
@@ -281,7 +303,7 @@ def _ask_rasa(services, turn: Turn, text: str, rules_decision) -> Outcome:
                                     **_out(reply.text, language, "bot", meta)))
     except SQLAlchemyError:
         return _hand_off(services, turn, decision, "system", "database unavailable")
-    return Outcome(turn.conversation_id, language, replies, None, decision)
+    return Outcome(turn.conversation_id, language, replies, None, decision, _expectation(answer))
 
 
 def hand_to_person(services, conversation_id: str, channel: str, line_id: str | None,

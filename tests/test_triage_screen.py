@@ -1,5 +1,6 @@
-"""The two-layer screen: how rules and NLU combine, and how both layers score on our own set
-and on the shared dev set (regression check, never training data)."""
+"""The three-layer screen: how rules, the gateway's risk classifier and NLU combine, and how
+the layers score on our own set and on the shared dev set (regression check, never
+training data)."""
 from __future__ import annotations
 
 import csv
@@ -9,7 +10,8 @@ import pytest
 
 from bot.rasa_client import RasaClient
 from bot.triage.__main__ import nlu_from_parse
-from bot.triage.screen import Decision, NLU_THRESHOLD, check, combine
+from bot.triage import classifier as risk_classifier
+from bot.triage.screen import NLU_MEDIUM, NLU_THRESHOLD, Decision, check, combine
 from tests.conftest import RASA_TOKEN, ROOT
 
 SHARED_DEV = ROOT.parent / "shared" / "eval" / "triage_dev.tsv"
@@ -49,6 +51,64 @@ def test_negated_rule_and_same_category_nlu_is_review_not_handoff():
     assert other.handoff and other.category == "device_safety"
 
 
+def test_nlu_middle_band_hands_off_with_risk_medium_only_for_the_top_intent():
+    rules = Decision(False, None, None, "nl")
+    middle = combine(rules, nlu("safety_crisis", NLU_MEDIUM + 0.01, safety_crisis=NLU_MEDIUM + 0.01))
+    assert middle.handoff and middle.category == "crisis" and middle.risk_level == "medium"
+    # The same score as a runner-up is not enough for the middle band.
+    runner_up = combine(rules, nlu("donor_cancel", 0.6, safety_crisis=NLU_MEDIUM + 0.01))
+    assert not runner_up.handoff and runner_up.risk_level is None
+    high = combine(rules, nlu("safety_crisis", NLU_THRESHOLD, safety_crisis=NLU_THRESHOLD))
+    assert high.handoff and high.risk_level == "high"
+
+
+def test_nlu_raises_a_medium_handoff_to_high():
+    medium = Decision(True, "crisis", "classifier:crisis 0.40", "nl", risk="medium")
+    combined = combine(medium, nlu("safety_crisis", 0.95, safety_crisis=0.95))
+    assert combined.handoff and combined.risk_level == "high" and combined.reason == medium.reason
+    assert combine(medium, nlu("donor_cancel", 0.9)).risk_level == "medium"
+
+
+def test_layers_report_each_verdict():
+    flagged = combine(check("ik wil dood"), nlu("safety_crisis", 0.97, safety_crisis=0.97))
+    assert set(flagged.layers) == {"rules", "classifier", "nlu"}
+    assert flagged.layers["rules"]["flag"] is True and flagged.layers["rules"]["category"] == "crisis"
+    assert flagged.layers["classifier"]["category"] == "crisis"
+    assert 0.0 <= flagged.layers["classifier"]["score"] <= 1.0
+    assert flagged.layers["nlu"] == {"intent": "safety_crisis", "confidence": 0.97, "flag": True,
+                                     "category": "crisis", "score": 0.97, "level": "high"}
+    routine = check("Ik wil graag mijn adres wijzigen")
+    assert routine.layers["rules"] is None and routine.layers["classifier"]["level"] is None
+    assert not routine.handoff
+
+
+def test_the_classifier_is_trained_and_loaded():
+    # make train builds it; a missing model must fail here, not quietly halve the screen.
+    model = risk_classifier.shared()
+    assert model is not None
+    assert set(model.labels) == {"routine", "crisis", "end_of_life_request", "device_safety"}
+    assert model.digest == risk_classifier.corpus_digest(risk_classifier.corpus(ROOT / "data")), \
+        "the classifier is older than the training data: run make train"
+
+
+def test_classifier_flags_on_its_own():
+    model = risk_classifier.shared()
+    for text in ("iedereen zou opgelucht zijn als ik er gewoon niet meer was",
+                 "they would all be so much better off if I was gone",
+                 "mijn pomp is heel heet geworden en ruikt verbrand"):
+        verdict = model.verdict(text)
+        assert verdict.level in ("high", "medium"), (text, verdict)
+    assert model.verdict("mijn pomp is heel heet geworden en ruikt verbrand").category == "device_safety"
+    for text in ("Ik wil mijn maandelijkse gift verhogen naar 20 euro",
+                 "Where can I order new patches?"):
+        assert model.verdict(text).level is None, (text, model.verdict(text))
+
+
+def test_emoji_are_read_as_words():
+    assert "pil" in risk_classifier.prepare("ik heb er 30 \U0001F48A genomen")
+    assert risk_classifier.prepare("") == ""
+
+
 def test_check_marks_negation_for_review():
     decision = check("ik ben niet suïcidaal, ik wil alleen mijn adres wijzigen")
     assert not decision.handoff and decision.review and decision.category == "crisis"
@@ -84,9 +144,14 @@ def both_layers(stack):
     return lambda text: combine(check(text), nlu_from_parse(rasa.parse(text)))
 
 
-def test_own_set_with_both_layers(both_layers):
+def test_own_set_with_all_layers(both_layers):
     recall, false_rate, errors = score(load(ROOT / "tests" / "triage_cases.tsv"), both_layers)
-    assert recall >= 0.99 and false_rate <= 0.03, (recall, false_rate, errors)
+    assert recall >= 0.99 and false_rate <= 0.04, (recall, false_rate, errors)
+
+
+def test_own_set_without_rasa_rules_and_classifier_alone():
+    recall, false_rate, errors = score(load(ROOT / "tests" / "triage_cases.tsv"), check)
+    assert recall >= 0.97 and false_rate <= 0.04, (recall, false_rate, errors)
 
 
 @pytest.mark.skipif(not SHARED_DEV.exists(), reason="shared dev set not beside the repo")

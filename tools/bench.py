@@ -28,14 +28,16 @@ from pathlib import Path
 import requests
 from twilio.request_validator import RequestValidator
 
-from bot.triage import screen
+from bot.triage import classifier as risk_classifier
+from bot.triage.rules import scan
 from tools.stack import ROOT, Stack, free_port
 
 OUT = ROOT / "bench" / "results.json"
 FALLBACKS: list[str] = []  # system handoffs seen during the routine load
 TWILIO_TOKEN = "bench-twilio-token"
 TARGETS = {"gateway_vs_rasa_p95_ratio": ("<=", 1.10), "crisis_turn_p95_ms": ("<=", 20),
-           "screen_p95_us": ("<=", 1000), "two_worker_speedup": (">=", 1.7),
+           "screen_p95_us": ("<=", 1000), "classifier_p95_us": ("<=", 2000),
+           "two_worker_speedup": (">=", 1.7),
            "import_15k_s": ("<=", 10)}
 # Routine turns, Dutch and English; every conversation sends them in order.
 ROUTINE = ["hallo", "ik wil mijn adres wijzigen", "hoe kan ik vriend worden", "waar is mijn bestelling",
@@ -55,18 +57,34 @@ def summary(values: list[float]) -> dict:
             "p99": round(pct(values, 99), 2), "n": len(values)}
 
 
-def bench_screen(rounds: int) -> dict:
-    with open(ROOT / "tests" / "triage_cases.tsv", encoding="utf-8") as handle:
-        texts = [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
-    for text in texts:  # warm up regex caches
-        screen.check(text)
+def _timed(texts: list[str], rounds: int, measure) -> dict:
+    for text in texts:  # warm up regex caches and the model
+        measure(text)
     timings = []
     for _ in range(rounds):
         for text in texts:
             start = time.perf_counter_ns()
-            screen.check(text)
+            measure(text)
             timings.append((time.perf_counter_ns() - start) / 1000)
     return summary(timings)
+
+
+def _screen_texts() -> list[str]:
+    with open(ROOT / "tests" / "triage_cases.tsv", encoding="utf-8") as handle:
+        return [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
+
+
+def bench_screen(rounds: int) -> dict:
+    """The rules layer (normalise, idioms, negation, rule families) per utterance, in µs."""
+    return _timed(_screen_texts(), rounds, scan)
+
+
+def bench_classifier(rounds: int) -> dict:
+    """The gateway's risk classifier per utterance, in µs (the model make train saved)."""
+    model = risk_classifier.shared()
+    if model is None:
+        raise SystemExit("no trained safety classifier: run make train")
+    return _timed(_screen_texts(), rounds, model.verdict)
 
 
 class Load:
@@ -189,6 +207,8 @@ def main(argv=None) -> int:
     print("safety screen (rules layer) ...", file=sys.stderr)
     results["screen_us"] = bench_screen(3 if args.quick else 20)
     results["screen_p95_us"] = results["screen_us"]["p95"]
+    results["classifier_us"] = bench_classifier(2 if args.quick else 5)
+    results["classifier_p95_us"] = results["classifier_us"]["p95"]
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
     stack = Stack(tmp)

@@ -1,10 +1,13 @@
-"""`make eval`: recall and false-handoff rate of the safety screen, per category and language.
+"""`make eval`: recall and false-handoff rate of the safety screen, per category, language and kind.
 
 Scores our own set (tests/triage_cases.tsv) and the shared dev set
-(../shared/eval/triage_dev.tsv, a regression check), with the rules alone and
-with both layers. Both layers need Rasa: RASA_URL if it answers, otherwise a
-Rasa server with the trained model is started for the run. `--sweep` prints
-recall/false rate for a range of NLU thresholds (how the threshold was chosen).
+(../shared/eval/triage_dev.tsv, a regression check) with three stacks of layers:
+the rules alone, rules + the gateway's risk classifier (what the screen does with
+Rasa down), and all three layers. The NLU layer needs Rasa: RASA_URL if it answers,
+otherwise a Rasa server with the trained model is started for the run.
+
+`--sweep` prints recall/false rate over a range of thresholds (how they were chosen);
+`--errors` lists every miss and false handoff with each layer's verdict.
 """
 from __future__ import annotations
 
@@ -18,12 +21,14 @@ from pathlib import Path
 
 from bot.config import Config
 from bot.rasa_client import RasaClient
+from bot.triage import classifier as risk_classifier
 from bot.triage import screen
 from bot.triage.__main__ import nlu_from_parse
 from tools.stack import RASA_TOKEN, ROOT, Stack
 
 SETS = {"own": ROOT / "tests" / "triage_cases.tsv",
         "shared-dev": ROOT.parent / "shared" / "eval" / "triage_dev.tsv"}
+LAYERS = ("rules", "rules+classifier", "all")
 
 
 def load(path: Path) -> list[dict]:
@@ -31,32 +36,45 @@ def load(path: Path) -> list[dict]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
-def table(rows: list[dict], decisions: list) -> tuple[dict, list[str]]:
-    """Recall per (category, language) on handoff rows; false rate per language on routine rows."""
+def score(rows: list[dict], flags: list[bool]) -> dict:
+    """Recall on handoff rows and false-handoff rate on routine rows, overall and per cell."""
     cells = defaultdict(lambda: [0, 0])
-    lines = []
-    for row, decision in zip(rows, decisions):
+    for row, flag in zip(rows, flags):
         if row["expect"] == "handoff":
-            key = ("recall", row["category"], row["lang"])
-            cells[key][0] += decision.handoff
-            cells[key][1] += 1
-            cells[("recall", "all", "all")][0] += decision.handoff
-            cells[("recall", "all", "all")][1] += 1
+            keys = [("recall", "all"), ("recall", f"{row['category']}/{row['lang']}")]
         elif row["expect"] == "routine":
-            key = ("false", "routine", row["lang"])
-            cells[key][0] += decision.handoff
+            keys = [("false", "all"), ("false", f"routine/{row['lang']}")]
+        else:
+            continue
+        if row.get("kind"):
+            keys.append((keys[0][0], f"kind:{row['kind']}"))
+        for key in keys:
+            cells[key][0] += flag
             cells[key][1] += 1
-            cells[("false", "all", "all")][0] += decision.handoff
-            cells[("false", "all", "all")][1] += 1
-    for (kind, category, language), (hits, total) in sorted(cells.items()):
+    return {f"{kind}:{name}": (hits, total) for (kind, name), (hits, total) in cells.items()}
+
+
+def table(figures: dict) -> list[str]:
+    lines = []
+    for key in sorted(figures, key=lambda k: (k.split(":")[1] == "kind", k)):
+        kind, name = key.split(":", 1)
+        hits, total = figures[key]
         label = "recall" if kind == "recall" else "false-handoff rate"
-        lines.append(f"  {label:<19}{category:<22}{language:<5}{hits / total:6.3f}  ({hits}/{total})")
-    figures = {f"{k[0]}:{k[1]}:{k[2]}": round(v[0] / v[1], 4) for k, v in cells.items()}
-    return figures, lines
+        lines.append(f"  {label:<19}{name:<30}{hits / total:6.3f}  ({hits}/{total})")
+    return lines
 
 
-def parses(rasa: RasaClient, rows: list[dict]) -> list[dict]:
-    return [nlu_from_parse(rasa.parse(row["text"])) for row in rows]
+def rate(figures: dict, key: str) -> float:
+    hits, total = figures.get(key, (0, 0))
+    return hits / total if total else float("nan")
+
+
+def decide(rows: list[dict], nlu: list[dict]) -> dict[str, list]:
+    checked = [screen.check(row["text"]) for row in rows]
+    both = [screen.combine(decision, parse) for decision, parse in zip(checked, nlu)]
+    rules = [bool((d.layers.get("rules") or {}).get("flag")) for d in checked]
+    return {"rules": rules, "rules+classifier": [d.handoff for d in checked],
+            "all": [d.handoff for d in both], "_decisions": both}
 
 
 def main(argv=None) -> int:
@@ -64,6 +82,9 @@ def main(argv=None) -> int:
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--errors", action="store_true", help="list every miss and false handoff")
     args = parser.parse_args(argv)
+    if risk_classifier.shared() is None:
+        print("no trained safety classifier: run `make train` first", file=sys.stderr)
+        return 2
 
     cfg = Config()
     rasa = RasaClient(cfg.rasa_url, cfg.rasa_token, timeout=10)
@@ -79,27 +100,23 @@ def main(argv=None) -> int:
             if not path.exists():
                 continue
             rows = load(path)
-            rules_only = [screen.check(row["text"]) for row in rows]
-            nlu = parses(rasa, rows)
-            both = [screen.combine(r, n) for r, n in zip(rules_only, nlu)]
-            for layer, decisions in (("rules", rules_only), ("rules+nlu", both)):
-                figures, lines = table(rows, decisions)
-                results[f"{name}/{layer}"] = figures
+            nlu = [nlu_from_parse(rasa.parse(row["text"])) for row in rows]
+            decided = decide(rows, nlu)
+            for layer in LAYERS:
+                figures = score(rows, decided[layer])
+                results[f"{name}/{layer}"] = {k: round(h / t, 4) for k, (h, t) in figures.items()}
                 print(f"\n{name} ({path.name}), {layer}:")
-                print("\n".join(lines))
-                if args.errors:
-                    for row, decision in zip(rows, decisions):
-                        if (row["expect"] == "handoff") != decision.handoff:
-                            kind = "missed" if decision.handoff is False else "false "
-                            print(f"    {kind} {row['text']!r}  [{decision.reason}]")
+                print("\n".join(table(figures)))
+            if args.errors:
+                print(f"\n{name}: misses and false handoffs (all layers)")
+                for row, decision in zip(rows, decided["_decisions"]):
+                    if row["expect"] in ("handoff", "routine") and \
+                            (row["expect"] == "handoff") != decision.handoff:
+                        kind = "missed" if not decision.handoff else "false "
+                        print(f"    {kind} [{row.get('kind', '')}] {row['text']!r}  "
+                              f"{json.dumps(decision.layers, ensure_ascii=False)}")
             if args.sweep:
-                print(f"\n{name}: NLU threshold sweep (both layers)")
-                for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-                    screen.NLU_THRESHOLD = threshold
-                    decisions = [screen.combine(r, n) for r, n in zip(rules_only, nlu)]
-                    figures, _ = table(rows, decisions)
-                    print(f"  threshold {threshold:.1f}: recall {figures['recall:all:all']:.3f}"
-                          f"  false-handoff rate {figures['false:all:all']:.3f}")
+                sweep(rows, nlu, name)
         out = ROOT / "results" / "triage_eval.json"
         out.parent.mkdir(exist_ok=True)
         out.write_text(json.dumps(results, indent=2))
@@ -108,6 +125,28 @@ def main(argv=None) -> int:
         if stack:
             stack.stop_all()
     return 0
+
+
+def sweep(rows: list[dict], nlu: list[dict], name: str) -> None:
+    saved = (risk_classifier.MEDIUM, screen.NLU_MEDIUM)
+    try:
+        print(f"\n{name}: classifier middle-band threshold sweep (rules+classifier | all layers)")
+        for threshold in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
+            risk_classifier.MEDIUM = threshold
+            decided = decide(rows, nlu)
+            alone, both = score(rows, decided["rules+classifier"]), score(rows, decided["all"])
+            print(f"  classifier {threshold:.2f}: recall {rate(alone, 'recall:all'):.3f} / "
+                  f"{rate(both, 'recall:all'):.3f}  false-handoff rate "
+                  f"{rate(alone, 'false:all'):.3f} / {rate(both, 'false:all'):.3f}")
+        risk_classifier.MEDIUM = saved[0]
+        print(f"\n{name}: NLU middle-band threshold sweep (all layers)")
+        for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+            screen.NLU_MEDIUM = threshold
+            both = score(rows, decide(rows, nlu)["all"])
+            print(f"  nlu {threshold:.2f}: recall {rate(both, 'recall:all'):.3f}  "
+                  f"false-handoff rate {rate(both, 'false:all'):.3f}")
+    finally:
+        risk_classifier.MEDIUM, screen.NLU_MEDIUM = saved
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """`python -m bot.triage`: screen one utterance per stdin line, print one JSON line each.
 
-With Rasa reachable (RASA_URL or --rasa-url) both layers are used; otherwise it
-says so on stderr and uses the rules alone.
+The rules and the gateway's risk classifier always run; with Rasa reachable (RASA_URL
+or --rasa-url) its NLU is added, otherwise it says so on stderr. Each line has
+`"layers": {"rules": …, "classifier": …, "nlu": …}`: every layer's own verdict and
+score (null where a layer did not run), so a miss can be explained.
 """
 from __future__ import annotations
 
@@ -28,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rasa-url", default=cfg.rasa_url)
     parser.add_argument("--rasa-token", default=cfg.rasa_token)
-    parser.add_argument("--rules-only", action="store_true", help="skip the NLU layer")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="skip the NLU layer (rules and classifier only)")
     args = parser.parse_args(argv)
 
     rasa = None if args.rules_only else RasaClient(args.rasa_url, args.rasa_token, timeout=5)
@@ -44,10 +47,13 @@ def main(argv: list[str] | None = None) -> int:
                 decision = combine(decision, nlu_from_parse(rasa.parse(text)))
             except RasaUnavailable as exc:
                 print(f"Rasa parse failed ({exc}): rules alone for this line", file=sys.stderr)
+        layers = {"rules": None, "classifier": None, "nlu": None, **decision.layers}
         print(json.dumps({"text": text, "handoff": decision.handoff, "category": decision.category,
+                          "risk": decision.risk_level if decision.handoff else None,
                           "reason": decision.reason, "review": decision.review,
                           "intent": decision.intent, "confidence": decision.confidence,
-                          "language": decision.language}, ensure_ascii=False), flush=True)
+                          "language": decision.language, "layers": layers},
+                         ensure_ascii=False), flush=True)
     return 0
 
 

@@ -1,29 +1,34 @@
-"""The safety screen: rules and Rasa NLU combined, so either can raise a flag and
-neither can remove one.
+"""The safety screen: three layers, any of which can raise a flag and none of which can
+remove one. See bot/triage/TAXONOMY.md for what each category covers and why.
 
-`check(text)` runs the rules alone (pure Python, microseconds) and is the first
-thing that happens to every inbound message. `combine(decision, nlu)` adds what
+`check(text)` is the first thing that happens to every inbound message and needs
+no Rasa: the rules (pure Python, microseconds) and the gateway's own risk
+classifier (scikit-learn, about a millisecond). `combine(decision, nlu)` adds what
 Rasa's NLU made of the same message once Rasa has answered.
+
+A flag carries a risk level: `high` (a rule, the classifier or NLU sure of it) or
+`medium` (the middle band: the classifier or NLU see a signal, less sure). Both
+hand off on the same turn; the level orders the agents' queue. A signal that sits
+under a negation ("ik ben niet suïcidaal") never hands off by itself and never
+disappears either: the conversation is marked for review.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 
 from bot import language as lang
+from bot.triage import classifier as risk_classifier
 from bot.triage.rules import scan
 
 # Severity order: a message that hits several categories goes out as the first.
 CATEGORIES = ("crisis", "end_of_life_request", "device_safety")
-INTENT_CATEGORY = {
-    "safety_crisis": "crisis",
-    "safety_end_of_life_request": "end_of_life_request",
-    "safety_device_emergency": "device_safety",
-}
-# A safety intent at or above this confidence flags, even when it is not the top intent.
-# Chosen with `python -m tools.eval_triage --sweep` (both layers): at 0.80 our own set
-# (tests/triage_cases.tsv) has recall 1.000 and false-handoff rate 0.026 (10/391), the
-# shared dev set recall 1.000 and false-handoff rate 0.000; 0.40 gave 0.054 on our set.
+INTENT_CATEGORY = risk_classifier.INTENT_CATEGORY
+# A safety intent at or above this confidence flags with risk high, even when it is not the
+# top intent. Chosen with `python -m tools.eval_triage --sweep` (both layers).
 NLU_THRESHOLD = 0.80
+# The middle band for NLU: a safety intent that is Rasa's top intent at or above this
+# confidence (but under NLU_THRESHOLD) hands off with risk medium.
+NLU_MEDIUM = 0.50
 RISK = {"crisis": "high", "end_of_life_request": "high", "device_safety": "high",
         "system": "medium", "request": "low"}
 
@@ -37,62 +42,107 @@ class Decision:
     review: bool = False  # a signal that did not hand off, for a person to look at
     intent: str | None = None
     confidence: float | None = None
+    risk: str | None = None  # 'high' | 'medium' for a safety flag; None: the category's own
+    layers: dict = field(default_factory=dict, compare=False)  # each layer's verdict and score
 
     def as_dict(self) -> dict:
         return asdict(self)
 
     @property
     def risk_level(self) -> str | None:
+        if self.risk:
+            return self.risk
         return RISK.get(self.category) if self.category else None
 
 
-def check(text: str, language: str | None = None) -> Decision:
-    """The rules layer: does this message need a person now?"""
-    language = language or lang.detect(text)
+def _rules_layer(text: str):
     hits = scan(text)
     live = [hit for hit in hits if not hit.negated]
+    top = (live or hits or [None])[0]
+    summary = None if top is None else {
+        "flag": bool(live), "category": top.category, "rule": top.rule, "negated": top.negated}
+    return live, hits, summary
+
+
+def check(text: str, language: str | None = None) -> Decision:
+    """Rules and classifier: does this message need a person now?"""
+    language = language or lang.detect(text)
+    live, hits, rules_summary = _rules_layer(text)
+    model = risk_classifier.shared()
+    verdict = model.verdict(text) if model is not None else None
+    layers = {"rules": rules_summary, "classifier": verdict.as_dict() if verdict else None}
     if live:
         top = live[0]
-        return Decision(True, top.category, f"rule:{top.rule}", language)
+        return Decision(True, top.category, f"rule:{top.rule}", language, risk="high",
+                        layers=layers)
+    flagged = verdict is not None and verdict.level is not None
     if hits:
         top = hits[0]
-        return Decision(False, top.category, f"rule:{top.rule} (negated)", language, review=True)
-    return Decision(False, None, None, language)
+        if flagged and verdict.category != top.category:
+            # The negation covers another signal than the one the classifier sees.
+            return Decision(True, verdict.category,
+                            f"classifier:{verdict.category} {verdict.score:.2f}", language,
+                            review=True, risk=verdict.level, layers=layers)
+        reason = f"rule:{top.rule} (negated)"
+        if flagged:
+            reason += f"; classifier:{verdict.category} {verdict.score:.2f}"
+        return Decision(False, top.category, reason, language, review=True, layers=layers)
+    if flagged:
+        return Decision(True, verdict.category,
+                        f"classifier:{verdict.category} {verdict.score:.2f}", language,
+                        risk=verdict.level, layers=layers)
+    return Decision(False, None, None, language, layers=layers)
 
 
-def nlu_flag(nlu: dict | None) -> tuple[str, str, float] | None:
-    """(category, intent, confidence) of the most severe safety intent over the threshold."""
+def nlu_flag(nlu: dict | None) -> tuple[str, str, float, str] | None:
+    """(category, intent, confidence, risk) of the most severe safety intent NLU flags."""
     if not nlu:
         return None
     scores = dict(nlu.get("safety") or {})
-    if nlu.get("intent") in INTENT_CATEGORY:
-        scores[nlu["intent"]] = max(scores.get(nlu["intent"], 0.0), float(nlu.get("confidence") or 0))
-    flagged = [(CATEGORIES.index(INTENT_CATEGORY[name]), name, score)
-               for name, score in scores.items()
-               if name in INTENT_CATEGORY and score >= NLU_THRESHOLD]
+    top = nlu.get("intent")
+    if top in INTENT_CATEGORY:
+        scores[top] = max(scores.get(top, 0.0), float(nlu.get("confidence") or 0))
+    flagged = []
+    for name, score in scores.items():
+        if name not in INTENT_CATEGORY:
+            continue
+        if score >= NLU_THRESHOLD:
+            flagged.append((0, CATEGORIES.index(INTENT_CATEGORY[name]), name, score, "high"))
+        elif name == top and score >= NLU_MEDIUM:
+            flagged.append((1, CATEGORIES.index(INTENT_CATEGORY[name]), name, score, "medium"))
     if not flagged:
         return None
-    _, intent, score = min(flagged)
-    return INTENT_CATEGORY[intent], intent, score
+    _, _, intent, score, risk = min(flagged)
+    return INTENT_CATEGORY[intent], intent, score, risk
+
+
+def _nlu_summary(nlu: dict | None) -> dict | None:
+    if not nlu:
+        return None
+    flag = nlu_flag(nlu)
+    return {"intent": nlu.get("intent"), "confidence": nlu.get("confidence"),
+            "flag": flag is not None, "category": flag[0] if flag else None,
+            "score": round(flag[2], 4) if flag else None, "level": flag[3] if flag else None}
 
 
 def combine(rules: Decision, nlu: dict | None) -> Decision:
-    """Add the NLU layer to a rules decision. A handoff stays a handoff."""
+    """Add the NLU layer to a decision of `check`. A handoff stays a handoff."""
     intent = (nlu or {}).get("intent")
     confidence = (nlu or {}).get("confidence")
-    if rules.handoff:
-        return Decision(True, rules.category, rules.reason, rules.language, rules.review,
-                        intent, confidence)
+    layers = dict(rules.layers, nlu=_nlu_summary(nlu))
     flag = nlu_flag(nlu)
+    base = replace(rules, intent=intent, confidence=confidence, layers=layers)
+    if rules.handoff:
+        if flag and flag[3] == "high" and rules.risk == "medium":
+            return replace(base, risk="high")
+        return base
     if flag is None:
-        return Decision(False, rules.category, rules.reason, rules.language, rules.review,
-                        intent, confidence)
-    category, flag_intent, score = flag
+        return base
+    category, flag_intent, score, risk = flag
     reason = f"intent:{flag_intent} {score:.2f}"
     if rules.review and rules.category == category:
         # The rules saw this very signal under a negation ("ik ben niet suïcidaal"):
         # the NLU hit is explained by the same words, so it is marked for review
         # (a person looks) rather than handed off.
-        return Decision(False, category, f"{rules.reason}; {reason}", rules.language, True,
-                        intent, confidence)
-    return Decision(True, category, reason, rules.language, rules.review, intent, confidence)
+        return replace(base, reason=f"{rules.reason}; {reason}")
+    return replace(base, handoff=True, category=category, reason=reason, risk=risk)
