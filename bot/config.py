@@ -48,6 +48,8 @@ class Config:
     # Days a transcript is kept after the conversation's last message (`flask transcripts purge`).
     transcript_retention_days: int = field(
         default_factory=lambda: int(_env("TRANSCRIPT_RETENTION_DAYS", "90")))
+    # Where turns wait on disk while the database is down (default: beside the database).
+    spool_dir: str = field(default_factory=lambda: _env("SPOOL_DIR", ""))
     testing: bool = False
 
     @classmethod

@@ -4,13 +4,14 @@ from __future__ import annotations
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from flask import current_app
 
 from bot import lines as lines_mod
 from bot.config import Config
 from bot.db import session_scope
-from bot.outbox import Outbox
+from bot.outbox import Outbox, spool_dir_for
 from bot.rasa_client import RasaClient, RasaUnavailable
 
 log = logging.getLogger(__name__)
@@ -21,7 +22,7 @@ class Services:
     config: Config
     lines: lines_mod.Lines
     rasa: RasaClient
-    outbox: Outbox = field(default_factory=Outbox)
+    outbox: Outbox
     # Calls that must not hold up a reply (pausing the bot after a handoff).
     background: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=4, thread_name_prefix="bg"))
@@ -33,6 +34,8 @@ class Services:
             lines=lines_mod.load(config.lines_file),
             rasa=RasaClient(config.rasa_url, config.rasa_token, config.rasa_timeout,
                             actions_url=config.actions_url),
+            outbox=Outbox(Path(config.spool_dir) if config.spool_dir
+                          else spool_dir_for(config.database_url)),
         )
 
     def session(self):
