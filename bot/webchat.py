@@ -1,17 +1,17 @@
 """Website chat: the chat page, the embeddable widget, and the visitor's live feed.
 
-The visitor's browser keeps a random conversation id (localStorage), sends turns to
-`POST /api/messages` (channel "web") like any other client, and polls its feed for
-what the bot, the system and an agent said. The id is the only key to the feed, so
-feeds exist only for web conversations with long random ids.
+The visitor's browser keeps a random conversation id and the conversation token the
+first reply gave it (localStorage), sends turns to `POST /api/messages` (channel "web")
+like any other client, and polls its feed for what the bot, the system and an agent
+said. The feed and the person button answer only the client the conversation belongs
+to (bot.binding): its token, or the session cookie of the page that started it.
 """
 from __future__ import annotations
-
-import re
 
 from flask import Blueprint, jsonify, render_template, request, send_from_directory
 from sqlalchemy import select
 
+from bot import binding
 from bot.inbound import conversation_for, hand_to_person
 from bot.models import Conversation, Handoff, Message
 from bot.services import services
@@ -19,7 +19,6 @@ from bot.texts import text_for
 
 blueprint = Blueprint("webchat", __name__)
 
-WEB_ID = re.compile(r"^[A-Za-z0-9-]{32,64}$")
 VISIBLE = ("user", "bot", "agent", "system")
 # First suggestions per line domain (quick replies); typed or clicked, they go the same road.
 SUGGESTIONS = {
@@ -85,12 +84,13 @@ def _feed_status(session, conversation: Conversation) -> str:
 
 @blueprint.get("/api/conversations/<conversation_id>/messages")
 def feed(conversation_id: str):
-    if not WEB_ID.match(conversation_id):
+    if not binding.CLIENT_ID.match(conversation_id):
         return jsonify({"error": "invalid_conversation_id"}), 400
     after = request.args.get("after", 0, type=int)
     with services().session() as session:
         conversation = session.get(Conversation, conversation_id)
-        if conversation is None or conversation.channel != "web":
+        if conversation is None or conversation.channel != "web" or \
+                not binding.holds(conversation_id):
             return jsonify({"messages": [], "status": "bot", "language": None})
         rows = session.execute(select(Message).where(
             Message.conversation_id == conversation_id, Message.id > after,
@@ -107,7 +107,7 @@ def feed(conversation_id: str):
 @blueprint.post("/api/conversations/<conversation_id>/person")
 def ask_for_person(conversation_id: str):
     """The visible 'talk to a person' button: a handoff without going through the bot."""
-    if not WEB_ID.match(conversation_id):
+    if not binding.CLIENT_ID.match(conversation_id):
         return jsonify({"error": "invalid_conversation_id"}), 400
     body = request.get_json(silent=True) or {}
     line_id = body.get("line") if body.get("line") in services().lines.ids else None
@@ -115,12 +115,15 @@ def ask_for_person(conversation_id: str):
         existing = session.get(Conversation, conversation_id)
         if existing is not None and existing.channel != "web":
             return jsonify({"error": "invalid_conversation_id"}), 400
+        if existing is not None and not binding.holds(conversation_id, body):
+            return jsonify({"error": "conversation_not_yours"}), 403
         if existing is None and body.get("language") in ("nl", "en"):
             conversation_for(services(), session, conversation_id, "web", line_id,
                              language=body["language"])
     outcome = hand_to_person(services(), conversation_id, "web", line_id, "request",
                              "visitor pressed 'talk to a person'")
     return jsonify({"conversation_id": conversation_id, "language": outcome.language,
+                    "conversation_token": binding.bind(conversation_id),
                     "replies": [r.as_dict() for r in outcome.replies], "handoff": outcome.handoff})
 
 
@@ -134,6 +137,6 @@ def allow_widget_origins(response):
         elif origin in allowed:
             response.headers["Access-Control-Allow-Origin"] = origin
             response.headers["Vary"] = "Origin"
-        response.headers["Access-Control-Allow-Headers"] = "Content-Type"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type, X-Conversation-Token"
         response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
     return response

@@ -46,11 +46,17 @@ def scaled(tmp_path_factory, postgres):
         redis.terminate()
 
 
+TOKENS: dict[str, str] = {}  # the conversation token each conversation's first reply gave
+
+
 def turn(base: str, conversation_id: str, text: str) -> dict:
     response = requests.post(f"{base}/api/messages", timeout=60,
+                             headers={"X-Conversation-Token": TOKENS.get(conversation_id, "")},
                              json={"text": text, "conversation_id": conversation_id})
     assert response.status_code == 200
-    return response.json()
+    answer = response.json()
+    TOKENS[answer["conversation_id"]] = answer["conversation_token"]
+    return answer
 
 
 def text_of(answer: dict) -> str:

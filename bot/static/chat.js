@@ -26,6 +26,18 @@
   if (!state.id) { state = {id: newId(), language: root.dataset.language}; save(); }
   function ui() { return config.ui[state.language] || config.ui.nl; }
   function url(template) { return template.replace("CID", state.id); }
+  // The conversation token the first reply gave us: the proof that this chat is ours.
+  function headers(extra) {
+    var h = extra || {};
+    if (state.token) h["X-Conversation-Token"] = state.token;
+    return h;
+  }
+  function remember(data) {
+    if (!data || !data.conversation_token) return;
+    if (data.conversation_id && data.conversation_id !== state.id) { state.id = data.conversation_id; lastId = 0; }
+    state.token = data.conversation_token;
+    save();
+  }
 
   function applyLanguage() {
     var t = ui();
@@ -91,7 +103,7 @@
   }
 
   function fetchFeedNow() {
-    return fetch(url(root.dataset.feed) + "?after=" + lastId, {headers: {Accept: "application/json"}})
+    return fetch(url(root.dataset.feed) + "?after=" + lastId, {headers: headers({Accept: "application/json"})})
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) {
         if (!data) return;
@@ -126,12 +138,13 @@
     pending.classList.add("pending");
     text.value = "";
     fetch(root.dataset.api, {
-      method: "POST", headers: {"Content-Type": "application/json", Accept: "application/json"},
+      method: "POST", headers: headers({"Content-Type": "application/json", Accept: "application/json"}),
       body: JSON.stringify({text: message, conversation_id: state.id, channel: "web", line: line,
                             language: state.language})
     }).then(function (r) { return r.json().then(function (data) { return {ok: r.ok, data: data}; }); })
       .then(function (result) {
         if (!result.ok) throw new Error(result.data.message || "error");
+        remember(result.data);
         if (result.data.language && result.data.language !== state.language) {
           state.language = result.data.language; save(); applyLanguage();
         }
@@ -154,8 +167,9 @@
   });
   personButton.addEventListener("click", function () {
     personButton.disabled = true;
-    fetch(url(root.dataset.person), {method: "POST", headers: {"Content-Type": "application/json"},
+    fetch(url(root.dataset.person), {method: "POST", headers: headers({"Content-Type": "application/json"}),
                                      body: JSON.stringify({line: line, language: state.language})})
+      .then(function (r) { return r.ok ? r.json().then(remember) : null; })
       .then(fetchFeed)
       .catch(function () { bubble("system", ui().error); })
       .then(function () { personButton.disabled = false; });
