@@ -15,7 +15,8 @@ TRAIN_INPUTS := $(shell find data domain -name '*.yml' 2>/dev/null) config.yml
 export RASA_PORT      ?= 5005
 export ACTIONS_PORT   ?= 5055
 export GATEWAY_PORT   ?= 5000
-export RASA_TOKEN     ?= dev-rasa-token
+# RASA_TOKEN and ACTION_SERVER_TOKEN have no default: `make run` makes them once (var/), a
+# deployment sets its own.
 export RASA_URL       ?= http://127.0.0.1:$(RASA_PORT)
 export ACTIONS_URL    ?= http://127.0.0.1:$(ACTIONS_PORT)
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
@@ -43,11 +44,16 @@ $(STAMP): requirements.lock
 
 ## train: only when training data, domain or config changed (make compares timestamps)
 ## The gateway's safety classifier learns from the same NLU data (seconds, not minutes).
+## The FAQ (data/faq/*.yml) is generated into NLU data and responses first (tools/faq.py).
+FAQ_DATA := $(wildcard data/faq/*.yml)
+FAQ_OUT  := domain/faq.yml
 train: $(MODEL) $(CLASSIFIER)
-$(CLASSIFIER): $(STAMP) $(TRAIN_INPUTS) bot/triage/classifier.py bot/triage/normalize.py
+$(FAQ_OUT): $(STAMP) $(FAQ_DATA) tools/faq.py lines.yml
+	@$(PY) -m tools.faq && touch $@
+$(CLASSIFIER): $(STAMP) $(TRAIN_INPUTS) $(FAQ_OUT) bot/triage/classifier.py bot/triage/normalize.py
 	@mkdir -p $(MODEL_DIR)
 	@$(PY) -m bot.triage.classifier train --data data --out $@
-$(MODEL): $(STAMP) $(TRAIN_INPUTS)
+$(MODEL): $(STAMP) $(TRAIN_INPUTS) $(FAQ_OUT)
 	@mkdir -p $(MODEL_DIR)
 	@start=$$(date +%s); \
 	$(RASA) train --data data --domain domain --config config.yml --out $(MODEL_DIR) \

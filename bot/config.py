@@ -21,7 +21,9 @@ class Config:
     database_url: str = field(
         default_factory=lambda: _env("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'assistant.db'}"))
     rasa_url: str = field(default_factory=lambda: _env("RASA_URL", "http://127.0.0.1:5005"))
-    rasa_token: str = field(default_factory=lambda: _env("RASA_TOKEN", "dev-rasa-token"))
+    # No default: Rasa's HTTP API must be reachable by the gateway only (scripts/run.sh makes
+    # one for `make run`; a deployment sets its own).
+    rasa_token: str = field(default_factory=lambda: _env("RASA_TOKEN", ""))
     actions_url: str = field(default_factory=lambda: _env("ACTIONS_URL", "http://127.0.0.1:5055"))
     # A caller on the phone is waiting: past this many seconds we stop waiting for Rasa.
     rasa_timeout: float = field(default_factory=lambda: float(_env("RASA_TIMEOUT", "3")))

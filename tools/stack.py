@@ -6,6 +6,7 @@ trained model behind HTTP, and none should depend on `make run` being up.
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -20,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 MODEL = Path(os.environ.get("MODEL_PATH", ROOT / "models" / "current.tar.gz"))
 RASA_TOKEN = "test-token"
+# The secret Rasa shows the action server (actions/server.py refuses calls without it).
+ACTION_SERVER_TOKEN = secrets.token_hex(16)
 
 
 def free_port() -> int:
@@ -45,6 +48,7 @@ def wait_for(url: str, seconds: float, proc: subprocess.Popen) -> None:
 def base_env(database_url: str) -> dict:
     env = dict(os.environ)
     env.update({"DATABASE_URL": database_url, "RASA_TELEMETRY_ENABLED": "false",
+                "ACTION_SERVER_TOKEN": ACTION_SERVER_TOKEN,
                 "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
                 "LINES_FILE": str(ROOT / "lines.yml"), "SANIC_HOST": "127.0.0.1"})
     return env
@@ -70,8 +74,8 @@ class Stack:
 
     def start_actions(self) -> None:
         env = base_env(self.database_url)
-        proc = self._spawn("actions", [str(VENV_BIN / "python"), "-m", "rasa_sdk",
-                                       "--actions", "actions", "-p", str(self.actions_port)], env)
+        proc = self._spawn("actions", [str(VENV_BIN / "python"), "-m", "actions.server",
+                                       "-p", str(self.actions_port)], env)
         wait_for(f"{self.actions_url}/health", 60, proc)
 
     def start_rasa(self, with_actions: bool = True, name: str = "rasa", port: int | None = None,
