@@ -7,7 +7,8 @@ import uuid
 from flask import Blueprint, jsonify, request
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import binding
+from bot import abuse, binding
+from bot import handoff as handoffs
 from bot.inbound import handle_inbound
 from bot.models import Conversation
 from bot.services import services
@@ -43,7 +44,7 @@ def _owner_refuses(conversation_id: str, body: dict) -> bool:
 
 
 def _error(status: int, code: str, language: str = "nl"):
-    key = code if code in ("text_empty", "text_too_long") else "bad_request"
+    key = code if code in ("text_empty", "text_too_long", "too_many_requests") else "bad_request"
     return jsonify({"error": code, "message": text_for(key, language)}), status
 
 
@@ -79,6 +80,18 @@ def post_message():
     if language is not None and language not in ("nl", "en"):
         return _error(400, "invalid_language")
 
+    if abuse.over_chat_limit():
+        flagged = screen.check(text)
+        if not flagged.handoff:
+            return _error(429, "too_many_requests")
+        if not abuse.crisis_handoff_allowed():
+            # Someone in danger always hears where help is; a stream of them opens no stream
+            # of handoffs (this client's first one in the window did).
+            line = services().lines.get(line_id)
+            reply = handoffs.safe_reply(line, flagged.language, flagged.category)
+            return jsonify({"conversation_id": conversation_id, "rate_limited": True,
+                            "language": flagged.language, "replies": [{"text": reply}],
+                            "handoff": None})
     if _owner_refuses(conversation_id, body):
         if not screen.check(text).handoff:
             return _error(403, "conversation_not_yours")

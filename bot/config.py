@@ -50,6 +50,9 @@ class Config:
     # Days a transcript is kept after the conversation's last message (`flask transcripts purge`).
     transcript_retention_days: int = field(
         default_factory=lambda: int(_env("TRANSCRIPT_RETENTION_DAYS", "90")))
+    # Messages one client address may send to the chat API (limits syntax, ';' between limits).
+    chat_rate_limit: str = field(
+        default_factory=lambda: _env("CHAT_RATE_LIMIT", "20 per minute; 300 per hour"))
     # Where turns wait on disk while the database is down (default: beside the database).
     spool_dir: str = field(default_factory=lambda: _env("SPOOL_DIR", ""))
     testing: bool = False

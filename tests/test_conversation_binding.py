@@ -145,7 +145,7 @@ def fuzz_client(tmp_path_factory):
     return create_app({"database_url": url, "rasa_url": f"http://127.0.0.1:{free_port()}",
                        "actions_url": f"http://127.0.0.1:{free_port()}",
                        "lines_file": ROOT / "lines.yml", "testing": True,
-                       "rasa_timeout": 1.0}).test_client()
+                       "rasa_timeout": 1.0, "chat_rate_limit": "1000000 per minute"}).test_client()
 
 
 @settings(max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
@@ -156,3 +156,27 @@ def test_fuzzed_bodies_never_give_a_500(fuzz_client, body, raw, use_raw):
     response = client.post("/api/messages", data=data, content_type="application/json")
     assert response.status_code in (200, 400, 403, 413), (body, response.status_code)
     assert response.is_json and (response.get_json().get("error") or "replies" in response.get_json())
+
+
+def test_rapid_messages_get_429_but_a_crisis_among_them_still_reaches_a_person(offline_app, db_url):
+    client = offline_app.test_client()
+    statuses, crisis_answers = [], []
+    for index in range(200):
+        if index in (100, 150):
+            response = client.post("/api/messages", json={"text": CRISIS})
+            assert response.status_code == 200
+            crisis_answers.append(response.get_json())
+            continue
+        response = client.post("/api/messages", json={"text": f"vraag nummer {index}"})
+        statuses.append(response.status_code)
+        if response.status_code == 429:
+            assert response.get_json()["error"] == "too_many_requests"
+            assert "112" in response.get_json()["message"]
+    assert statuses[:20] == [200] * 20 and set(statuses[20:]) == {429}
+    for answer in crisis_answers:
+        assert "113" in answer["replies"][0]["text"] and "112" in answer["replies"][0]["text"]
+    assert crisis_answers[0]["handoff"]["category"] == "crisis"
+    assert crisis_answers[1]["handoff"] is None and crisis_answers[1]["rate_limited"] is True
+    with session_scope(db_url) as session:
+        crisis = session.execute(select(Handoff).where(Handoff.category == "crisis")).scalars().all()
+    assert len(crisis) == 1
