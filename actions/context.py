@@ -71,8 +71,11 @@ class ActionSetContext(Action):
             if not (tracker.active_loop or {}).get("name"):
                 # A new personal question after a person handed the caller back: new tries.
                 slots["verify_failures"] = 0.0
+        # Only the domain's slots: lines.yml has facts no response needs (crisis_line_dial is
+        # for the phone adapter), and setting an unknown slot makes Rasa log an error per turn.
+        known = (domain or {}).get("slots") or slots  # Rasa sends its domain with each call
         return [SlotSet(key, value) for key, value in slots.items()
-                if tracker.get_slot(key) != value]
+                if key in known and tracker.get_slot(key) != value]
 
 
 __all__ = ["ActionSetContext", "context_slots", "lines"]

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -15,6 +16,7 @@ from actions.answer import ActionAnswer, response_for
 from actions.context import ActionSetContext, context_slots
 from actions.service import ActionStartTask, ValidateServiceForm, opening_answers
 from actions.language import requested_language
+from tests.conftest import ROOT
 
 
 def tracker(text="", intent="", slots=None, metadata=None) -> Tracker:
@@ -74,6 +76,16 @@ def test_set_context_only_sends_changed_slots():
                                                         slots={"language": "nl"}), {})
     keys = {event["name"] for event in events}
     assert "language" not in keys and "org_name" in keys
+
+
+def test_set_context_sets_only_the_domains_slots():
+    domain = yaml.safe_load((ROOT / "domain" / "base.yml").read_text(encoding="utf-8"))
+    events = ActionSetContext().run(CollectingDispatcher(),
+                                    tracker(metadata={"line": "pomp", "language": "nl"}), domain)
+    keys = {event["name"] for event in events}
+    assert "crisis_line_dial" not in keys  # a phone-adapter fact, not a slot
+    assert {"crisis_line_short", "language", "line_id"} <= keys
+    assert keys <= set(domain["slots"])
 
 
 def test_domain_steering():
