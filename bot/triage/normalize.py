@@ -14,7 +14,10 @@ patterns in :mod:`bot.triage.rules` are written against:
 * common misspellings, chat abbreviations and speech-recognition forms mapped
   to one canonical spelling (``zelfmoort`` / ``zelf moord`` -> ``zelfmoord``,
   ``nie meer`` -> ``niet meer``, ``kms`` -> ``kill myself``,
-  ``wanna`` -> ``want to``, ``over dosis`` -> ``overdosis``);
+  ``wanna`` -> ``want to``, ``over dosis`` -> ``overdosis``, ``burdon`` ->
+  ``burden``, ``OD'd`` -> ``overdosed``), speech fillers (``eh``, ``uhm``) dropped;
+* the pill emoji kept as a word: one or two become ``pills``, a run of three or
+  more ``lots of pills`` (``15 💊`` -> ``15 pills``, ``💊💊💊`` -> ``lots of pills``);
 * spoken numbers turned into digits (``zesentwintig`` -> ``26``,
   ``twee komma een`` -> ``2.1``, ``two point one`` -> ``2.1``);
 * punctuation reduced to two separator tokens: ``.`` (sentence end, also for
@@ -54,6 +57,7 @@ def _strip_diacritics(text: str) -> str:
 # Contractions and clitics (run while apostrophes are still present)
 # --------------------------------------------------------------------------
 _APOS_RULES = [(re.compile(p), r) for p, r in [
+    (r"\bod'(?:d|ed)\b", "overdosed"),        # "I OD'd" (without the apostrophe "odd" is a word)
     (r"\bwon'?t\b", "will not"),
     (r"\bcan'?t\b", "cannot"),
     (r"\bshan'?t\b", "shall not"),
@@ -80,6 +84,12 @@ _COMMA = re.compile(r",+")
 _OTHER = re.compile(r"[^a-z0-9., ]+")       # quotes, hyphens, slashes, emoji, ...
 _SPACES = re.compile(r"\s+")
 _REPEAT3 = re.compile(r"([a-z])\1{2,}")
+_PILL_EMOJI = re.compile("(?:\U0001F48A\\s*)+")      # the pill emoji, also repeated
+
+
+def _pill_words(m: re.Match) -> str:
+    return " lots of pills " if m.group(0).count("\U0001F48A") >= 3 else " pills "
+
 
 # words that are more plausible with a single letter where a writer stretched it
 # ("dieeee" -> "die" rather than "diee"); used only for tokens that were stretched
@@ -182,6 +192,19 @@ _WORD_MAP = {
     "ingeslikt": "ingeslikt", "ingeslickt": "ingeslikt", "ingesligt": "ingeslikt",
     "doorgeslikt": "doorgeslikt",
     "slaappilen": "slaappillen", "pilen": "pillen",
+    # risk words with attested misspellings
+    "burdon": "burden", "burdan": "burden", "burdun": "burden", "burdern": "burden",
+    "hopless": "hopeless", "hopeles": "hopeless", "hopelss": "hopeless", "worthles": "worthless",
+    "worhtless": "worthless", "goodby": "goodbye", "goodbey": "goodbye", "gudbye": "goodbye",
+    "sueside": "suicide", "suecide": "suicide", "suicde": "suicide", "suiced": "suicide",
+    "bloedketonen": "bloed ketonen", "urineketonen": "urine ketonen", "bloedketon": "bloed ketonen",
+    "leve": "leven", "sneeen": "sneden", "sneen": "sneden", "handheldje": "handheld",
+    "cuting": "cutting", "cuttting": "cutting", "swolen": "swollen", "swolled": "swollen",
+    "hipo": "hypo", "hypoo": "hypo", "afscheit": "afscheid", "waardeloss": "waardeloos",
+    "pilletjes": "pilletjes", "tabeletten": "tabletten", "tablette": "tabletten",
+    # speech-recognition fillers carry nothing
+    "eh": "", "ehm": "", "euh": "", "uh": "", "uhm": "", "um": "", "umm": "", "uhmm": "", "ehmm": "",
+    "erm": "", "uhh": "", "ehh": "", "hmm": "", "hm": "",
 }
 _WORD_RE = re.compile(r"[a-z0-9']+")
 
@@ -214,6 +237,9 @@ _STEM_RULES = [(t, re.compile(p), r) for t, p, r in [
     (("eut",), r"\beutha? ?na ?sie\b", "euthanasie"),
     (("in suline",), r"\bin suline\b", "insuline"),
     (("geen een",), r"\bgeen een\b", "geen"),
+    (("good bye",), r"\bgood bye\b", "goodbye"),
+    (("k",), r"\bk(wil|zie|ben|heb|ga|kan|denk|voel|weet|hoop|wou|snij|sta|zit|lig)\b", r"ik \1"),
+    (("fell of",), r"\bfell of\b(?! the\b| a\b| my\b| his\b| her\b)", "fell off"),
 ]]
 
 _KNOWN_SINGLE_FOR_REPEAT = _SINGLE_FORMS | frozenset(_WORD_MAP.values())
@@ -262,6 +288,8 @@ def normalize(text: str) -> str:
     if not text:
         return ""
     text = text.translate(_CHAR_MAP)
+    if "\U0001F48A" in text:
+        text = _PILL_EMOJI.sub(_pill_words, text)
     text = _strip_diacritics(text).lower()
     if "'" in text:
         for pattern, repl in _APOS_RULES:
