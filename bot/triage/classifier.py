@@ -43,8 +43,8 @@ INTENT_CATEGORY = {
     "safety_end_of_life_request": "end_of_life_request",
     "safety_device_emergency": "device_safety",
 }
-HIGH = 0.60
-MEDIUM = 0.30
+HIGH = 0.75
+MEDIUM = 0.50
 MIN_WORDS = 3
 FORMAT = 1  # bump when the saved structure changes
 
@@ -133,7 +133,9 @@ class _Fast:
         self.models = []
         for calibrated in pipeline.named_steps["model"].calibrated_classifiers_:
             estimator = getattr(calibrated, "estimator", None) or calibrated.base_estimator
-            self.models.append((numpy.asarray(estimator.coef_), numpy.asarray(estimator.intercept_),
+            # features × classes, row-major: one message's columns are a few contiguous rows
+            self.models.append((numpy.ascontiguousarray(numpy.asarray(estimator.coef_).T),
+                                numpy.asarray(estimator.intercept_),
                                 numpy.array([c.a_ for c in calibrated.calibrators]),
                                 numpy.array([c.b_ for c in calibrated.calibrators])))
 
@@ -158,7 +160,7 @@ class _Fast:
         weights = np.concatenate(values) if values else np.zeros(0)
         total = 0.0
         for coef, intercept, a, b in self.models:
-            decision = coef[:, columns] @ weights + intercept
+            decision = weights @ coef[columns] + intercept
             p = 1.0 / (1.0 + np.exp(a * decision + b))
             denominator = p.sum()
             total = total + (p / denominator if denominator else np.full(len(p), 1.0 / len(p)))
@@ -185,8 +187,8 @@ class Classifier:
         self.labels = list(pipeline.classes_)
         self._fast = _Fast(pipeline)
 
-    def scores(self, text: str) -> dict[str, float]:
-        probabilities = self._fast.proba(prepare(text))
+    def scores(self, text: str, prepared: str | None = None) -> dict[str, float]:
+        probabilities = self._fast.proba(prepare(text) if prepared is None else prepared)
         return {label: float(p) for label, p in zip(self.labels, probabilities)}
 
     def reference_scores(self, text: str) -> dict[str, float]:
@@ -195,11 +197,12 @@ class Classifier:
         return {label: float(p) for label, p in zip(self.labels, probabilities)}
 
     def verdict(self, text: str) -> Verdict:
-        if len(prepare(text).split()) < MIN_WORDS:
+        prepared = prepare(text)
+        if len(prepared.split()) < MIN_WORDS:
             # One or two words weigh as much as a whole sentence after l2 normalisation
             # ("ik" alone scores as a crisis): too little to judge; the rules and NLU see them.
             return Verdict(None, 0.0, None)
-        scores = self.scores(text)
+        scores = self.scores(text, prepared)
         safety = [(score, label) for label, score in scores.items() if label != ROUTINE]
         if not safety:
             return Verdict(None, 0.0, None)
