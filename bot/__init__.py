@@ -22,11 +22,16 @@ def create_app(config: Config | dict | None = None) -> Flask:
     app.config["TESTING"] = cfg.testing
     app.config["MAX_CONTENT_LENGTH"] = 256 * 1024
     app.json.ensure_ascii = False
-    app.extensions["assistant"] = Services.build(cfg)
+    app.extensions["assistant"] = services = Services.build(cfg)
+    # Turns spooled while the database was down (also by a process that was killed since)
+    # are written now, and by a timer from here on.
+    services.outbox.flush(services.session)
+    services.outbox.start_timer(services.session)
 
-    from bot import agent_views, api, auth, cli, health, webchat
+    from bot import agent_views, api, auth, cli, health, metrics, webchat
     app.register_blueprint(api.blueprint)
     app.register_blueprint(health.blueprint)
+    app.register_blueprint(metrics.blueprint)  # GET /metrics (Prometheus)
     app.register_blueprint(webchat.blueprint)
     app.register_blueprint(agent_views.blueprint)
     app.after_request(webchat.allow_widget_origins)

@@ -9,7 +9,7 @@ from flask import (Blueprint, Response, abort, flash, jsonify, redirect, render_
                    request, url_for)
 from flask_login import current_user, login_required, login_user, logout_user
 
-from bot import console, dashboard, worklist
+from bot import console, dashboard, escalation, presence, worklist
 from bot.auth import authenticate, limiter, supervisor_required
 from bot.services import services
 
@@ -50,20 +50,60 @@ def login():
 @blueprint.post("/logout")
 @login_required
 def logout():
+    presence.set_status(services(), current_user.agent_id, "away")
     logout_user()
     return redirect(url_for("agent.login"))
+
+
+@blueprint.app_context_processor
+def my_presence():
+    if not current_user.is_authenticated:
+        return {}
+    return {"presence_statuses": presence.STATUSES,
+            "my_status": presence.status_of(services(), current_user.agent_id)}
 
 
 @blueprint.get("/")
 @login_required
 def queue_page():
-    return render_template("agent/queue.html", items=console.queue(services()))
+    return render_template("agent/queue.html", items=console.queue(services()),
+                           roster=presence.roster(services()))
 
 
 @blueprint.get("/api/queue")
 @login_required
 def queue_json():
-    return jsonify({"handoffs": [item.as_dict() for item in console.queue(services())]})
+    return jsonify({"handoffs": [item.as_dict() for item in console.queue(services())],
+                    "available": [a for a in presence.roster(services())
+                                  if a["status"] == "available"],
+                    "alerts": escalation.alerts(services())})
+
+
+@blueprint.get("/api/alerts")
+@login_required
+def alerts_json():
+    """Escalated handoffs nobody has accepted: every open console page shows these."""
+    return jsonify({"alerts": escalation.alerts(services())})
+
+
+@blueprint.post("/api/heartbeat")
+@login_required
+def heartbeat():
+    """The open console says it is still there (every 20 s); without it the agent is away."""
+    return jsonify({"status": presence.heartbeat(services(), current_user.agent_id)})
+
+
+@blueprint.post("/presence")
+@login_required
+def set_presence():
+    status = request.form.get("status") or (request.get_json(silent=True) or {}).get("status")
+    if status not in presence.STATUSES:
+        return jsonify({"error": "bad_status"}), 400
+    now = presence.set_status(services(), current_user.agent_id, status)
+    if request.accept_mimetypes.best == "application/json":
+        return jsonify({"status": now})
+    return redirect(request.referrer if (request.referrer or "").startswith(
+        request.host_url + "agent") else url_for("agent.queue_page"), 303)
 
 
 def _detail_or_404(handoff_id: int) -> dict:

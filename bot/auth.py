@@ -64,6 +64,42 @@ def create_agent(services, username: str, role: str = "agent", password: str | N
     return password
 
 
+def update_agent(services, username: str, lines: list[str] | None = None,
+                 languages: list[str] | None = None, phone: str | None = None) -> None:
+    """Which lines and languages someone serves (empty list: all), and their pager number."""
+    from ivr.phone import e164
+    known_lines = set(services.lines.ids)
+    if lines is not None and set(lines) - known_lines:
+        raise ValueError(f"unknown line(s): {', '.join(sorted(set(lines) - known_lines))}")
+    if languages is not None and set(languages) - {"nl", "en"}:
+        raise ValueError("languages are nl and en")
+    number = None
+    if phone:
+        number = e164(phone)
+        if number is None:
+            raise ValueError(f"not a phone number: {phone!r}")
+    with services.session() as session:
+        agent = session.execute(select(Agent).where(Agent.username == username)).scalars().first()
+        if agent is None:
+            raise ValueError(f"no user {username!r}")
+        if lines is not None:
+            agent.lines = sorted(set(lines))
+        if languages is not None:
+            agent.languages = sorted(set(languages))
+        if phone is not None:
+            agent.phone = number
+
+
+def list_agents(services) -> list[dict]:
+    from bot.presence import effective_status
+    now = utcnow()
+    with services.session() as session:
+        agents = session.execute(select(Agent).order_by(Agent.username)).scalars().all()
+        return [{"username": a.username, "role": a.role, "lines": list(a.lines or []),
+                 "languages": list(a.languages or []), "phone": a.phone, "active": a.active,
+                 "status": effective_status(a, now)} for a in agents]
+
+
 def authenticate(services, username: str, password: str) -> ConsoleUser | None:
     with services.session() as session:
         agent = session.execute(select(Agent).where(Agent.username == username)).scalars().first()
@@ -77,6 +113,9 @@ def authenticate(services, username: str, password: str) -> ConsoleUser | None:
         if _hasher.check_needs_rehash(agent.password_hash):
             agent.password_hash = hash_password(password)
         agent.last_login_at = utcnow()
+        # Logging in to the console is coming to work: available until they say otherwise
+        # or their console stops sending heartbeats (bot/presence.py).
+        agent.status, agent.last_seen_at = "available", agent.last_login_at
         return ConsoleUser(agent.id, agent.username, agent.role)
 
 

@@ -54,12 +54,15 @@ class QueueItem:
     accepted_by: str | None
     created_at: datetime
     waiting_seconds: int
+    cover: str | None = None
+    escalation_level: int = 0
 
     def as_dict(self) -> dict:
         return {"id": self.id, "category": self.category, "risk_level": self.risk_level,
                 "channel": self.channel, "line": self.line_id, "language": self.language,
                 "status": self.status, "accepted_by": self.accepted_by,
-                "created_at": self.created_at.isoformat(), "waiting_seconds": self.waiting_seconds}
+                "created_at": self.created_at.isoformat(), "waiting_seconds": self.waiting_seconds,
+                "cover": self.cover, "escalation_level": self.escalation_level}
 
 
 def queue(services, now: datetime | None = None) -> list[QueueItem]:
@@ -73,7 +76,8 @@ def queue(services, now: datetime | None = None) -> list[QueueItem]:
             end = _aware(h.accepted_at) if h.status == "accepted" else now
             items.append(QueueItem(h.id, h.category, h.risk_level, h.channel, h.line_id, h.language,
                                    h.status, h.accepted_by, created,
-                                   max(0, int((end - created).total_seconds()))))
+                                   max(0, int((end - created).total_seconds())), h.cover,
+                                   h.escalation_level or 0))
     items.sort(key=lambda i: (i.status != "open", RISK_ORDER.get(i.risk_level, 3), i.created_at))
     return items
 
@@ -106,7 +110,9 @@ def detail(services, handoff_id: int) -> dict:
                         "line": h.line_id, "line_name": line.organisation, "language": h.language,
                         "created_at": _aware(h.created_at), "accepted_at": _aware(h.accepted_at),
                         "accepted_by": h.accepted_by, "closed_at": _aware(h.closed_at),
-                        "outcome": h.outcome},
+                        "outcome": h.outcome, "cover": h.cover, "referred_to": h.referred_to,
+                        "escalation_level": h.escalation_level or 0,
+                        "escalation_due_at": _aware(h.escalation_due_at)},
             "conversation": {"id": conversation.id, "channel": conversation.channel,
                              "status": conversation.status, "review": conversation.review,
                              "review_reason": conversation.review_reason,
@@ -116,7 +122,7 @@ def detail(services, handoff_id: int) -> dict:
                          for m in messages],
             "notes": [{"author": n.author, "text": n.text, "created_at": _aware(n.created_at)}
                       for n in notes],
-            # the voice call's steps: agents rung, accepted, fallback dialled, call status
+            # every step: escalations, pages, what the caller was told, the voice call's dial plan
             "events": [{"kind": e.kind, "detail": e.detail, "created_at": _aware(e.created_at)}
                        for e in events],
             "can_reply": h.channel in TEXT_CHANNELS,
@@ -128,7 +134,8 @@ def accept(services, handoff_id: int, agent: str) -> None:
     with services.session() as session:
         result = session.execute(
             update(Handoff).where(Handoff.id == handoff_id, Handoff.status == "open")
-            .values(status="accepted", accepted_by=agent, accepted_at=utcnow())
+            .values(status="accepted", accepted_by=agent, accepted_at=utcnow(),
+                    escalation_due_at=None)
             .execution_options(synchronize_session=False))
         if result.rowcount != 1:
             h = session.get(Handoff, handoff_id)
@@ -137,6 +144,17 @@ def accept(services, handoff_id: int, agent: str) -> None:
             raise ConsoleError("taken", f"already {h.status} by {h.accepted_by or 'nobody'}")
         session.add(HandoffEvent(handoff_id=handoff_id, kind="accepted_in_console", detail=agent))
     log.info("handoff accepted id=%s agent=%s", handoff_id, agent)
+
+
+def events(services, handoff_id: int) -> list[dict]:
+    """A handoff's steps, oldest first (for `flask handoffs events` and audits)."""
+    with services.session() as session:
+        if session.get(Handoff, handoff_id) is None:
+            raise KeyError(handoff_id)
+        rows = session.execute(select(HandoffEvent).where(
+            HandoffEvent.handoff_id == handoff_id).order_by(HandoffEvent.id)).scalars().all()
+        return [{"handoff_id": handoff_id, "id": e.id, "kind": e.kind, "detail": e.detail,
+                 "created_at": _aware(e.created_at).isoformat()} for e in rows]
 
 
 def _own(session, handoff_id: int, agent: str) -> Handoff:

@@ -10,9 +10,28 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import select
 
-from bot.models import Conversation, Handoff, Message, utcnow
+from bot.models import Conversation, Handoff, HandoffEvent, Message, utcnow
 
 CATEGORIES = ("crisis", "end_of_life_request", "device_safety", "system", "request")
+CRISIS_TARGET_S = 60
+
+
+def targets(services) -> dict:
+    """Target time to accept per category: the first escalation of the default line."""
+    line = services.lines.get(None)
+    return {c: line.first_escalation_s(c) for c in CATEGORIES}
+
+
+def accept_seconds(h: Handoff) -> float | None:
+    if h.accepted_at is None:
+        return None
+    return (_aware(h.accepted_at) - _aware(h.created_at)).total_seconds()
+
+
+def is_113(event: HandoffEvent) -> bool:
+    """A caller sent to 113: outside coverage, told to call now, or a call put through."""
+    return (event.kind == "referred" and event.detail == "113") or (
+        event.kind == "fallback" and "crisis line" in (event.detail or ""))
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -41,6 +60,9 @@ def figures(services, days: int = 14, now: datetime | None = None) -> dict:
                                         .where(Conversation.created_at >= since)).all()
         intents = session.execute(select(Message.meta).where(
             Message.sender == "bot", Message.created_at >= since)).scalars().all()
+        events = session.execute(select(HandoffEvent).where(
+            HandoffEvent.created_at >= since, HandoffEvent.kind.in_(
+                ("escalated", "referred", "fallback")))).scalars().all()
 
     per_day: dict[date, Counter] = defaultdict(Counter)
     waits = []
@@ -49,6 +71,25 @@ def figures(services, days: int = 14, now: datetime | None = None) -> dict:
         if h.accepted_at is not None:
             waits.append((_aware(h.accepted_at) - _aware(h.created_at)).total_seconds())
     day_list = [(now - timedelta(days=offset)).date() for offset in range(days - 1, -1, -1)]
+    goal = targets(services)
+    per_category = {}
+    for c in CATEGORIES:
+        mine = [h for h in handoffs if h.category == c]
+        times = [t for t in (accept_seconds(h) for h in mine) if t is not None]
+        p95 = percentile(times, 95)
+        per_category[c] = {"handoffs": len(mine), "accepted": len(times), "target_s": goal[c],
+                           "median_s": statistics.median(times) if times else None, "p95_s": p95,
+                           "met": None if p95 is None else p95 <= goal[c]}
+    crises = [h for h in handoffs if h.category == "crisis"]
+    in_time = [h for h in crises if (accept_seconds(h) or CRISIS_TARGET_S + 1) <= CRISIS_TARGET_S]
+    escalations: dict[date, Counter] = defaultdict(Counter)
+    for e in events:
+        day = _aware(e.created_at).date()
+        if e.kind == "escalated":
+            escalations[day][e.detail] += 1
+        if is_113(e):
+            escalations[day]["113"] += 1
+    outside = [h for h in handoffs if h.cover == "outside"]
     handed = {h.conversation_id for h in handoffs}
     total = len(conversations)
     top = Counter((meta or {}).get("intent") for meta in intents if (meta or {}).get("intent"))
@@ -56,6 +97,16 @@ def figures(services, days: int = 14, now: datetime | None = None) -> dict:
         "days": [{"day": d.isoformat(), "counts": {c: per_day[d][c] for c in CATEGORIES},
                   "total": sum(per_day[d].values())} for d in day_list],
         "max_per_day": max([sum(per_day[d].values()) for d in day_list] + [1]),
+        "per_category": per_category,
+        "crisis_within_60_share": len(in_time) / len(crises) if crises else None,
+        "crisis_handoffs": len(crises),
+        "escalation_days": [{"day": d.isoformat(), "level1": escalations[d]["level 1"],
+                             "level2": escalations[d]["level 2"], "referred_113": escalations[d]["113"]}
+                            for d in day_list],
+        "escalations": sum(c["level 1"] + c["level 2"] for c in escalations.values()),
+        "referred_113": sum(c["113"] for c in escalations.values()),
+        "outside_coverage": len(outside),
+        "outside_by_category": dict(Counter(h.category for h in outside)),
         "accept_median_s": statistics.median(waits) if waits else None,
         "accept_p95_s": percentile(waits, 95),
         "accepted": len(waits),

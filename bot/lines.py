@@ -6,7 +6,7 @@ in exactly one place and responses refer to it by name.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,7 +19,25 @@ DAY_NAMES = {
     "en": {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
            "fri": "Friday", "sat": "Saturday", "sun": "Sunday"},
 }
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WORDS = {"nl": {"to": "tot", "and": "en"}, "en": {"to": "to", "and": "and"}}
+MONTH_NAMES = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+# Who covers a category when nobody in the console can take it and, outside business hours,
+# the line has no on-call colleague for it: on_call | crisis_line | emergency_line | callback.
+OUTSIDE_SERVICES = ("on_call", "crisis_line", "emergency_line", "callback")
+URGENT = ("crisis", "end_of_life_request", "device_safety")
+
+
+@lru_cache(maxsize=32)
+def _public_holidays(country: str, subdiv: str | None, year: int) -> dict:
+    """Public holidays of one year, computed by the `holidays` library (Easter moves)."""
+    import holidays
+    return dict(holidays.country_holidays(country, subdiv=subdiv, years=year))
 
 
 @dataclass(frozen=True)
@@ -37,17 +55,96 @@ class Line:
     voice: dict = field(default_factory=dict)
     hints: str = ""
     device_emergency_dial: str = ""
+    coverage: dict = field(default_factory=dict)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.hours.get("timezone", "Europe/Amsterdam"))
+
+    def holiday(self, day: date) -> str | None:
+        """The name of the holiday on this day, if the line is closed for one.
+
+        `holidays: {country: NL}` takes the public holidays from the `holidays` library, with
+        `also` (extra closed days, ISO dates) and `except` (holiday names the line works on).
+        A plain list of ISO dates is read as those days only.
+        """
+        rule = self.hours.get("holidays") or {}
+        if isinstance(rule, (list, tuple)):
+            return "closed" if day.isoformat() in {str(d) for d in rule} else None
+        if day.isoformat() in {str(d) for d in rule.get("also", [])}:
+            return "closed"
+        if not rule.get("country"):
+            return None
+        name = _public_holidays(rule["country"], rule.get("subdiv"), day.year).get(day)
+        if name and name not in set(rule.get("except", [])):
+            return name
+        return None
+
+    def _span(self, day: date) -> tuple[time, time] | None:
+        if self.holiday(day):
+            return None
+        span = self.hours.get("weekdays", {}).get(DAYS[day.weekday()])
+        if not span:
+            return None
+        start, end = (time.fromisoformat(part) for part in span.split("-"))
+        return start, end
 
     def is_open(self, moment: datetime) -> bool:
         """Is a person on duty at this moment (business hours, not a holiday)?"""
-        local = moment.astimezone(ZoneInfo(self.hours.get("timezone", "Europe/Amsterdam")))
-        if local.date().isoformat() in {str(day) for day in self.hours.get("holidays", [])}:
+        local = moment.astimezone(self.zone)
+        span = self._span(local.date())
+        return bool(span) and span[0] <= local.time() < span[1]
+
+    def next_open(self, moment: datetime) -> datetime | None:
+        """When the line opens next (local time), looking up to 30 days ahead."""
+        local = moment.astimezone(self.zone)
+        for offset in range(31):
+            day = local.date() + timedelta(days=offset)
+            span = self._span(day)
+            if span is None:
+                continue
+            start = datetime.combine(day, span[0], tzinfo=self.zone)
+            end = datetime.combine(day, span[1], tzinfo=self.zone)
+            if offset == 0 and local >= end:
+                continue
+            return max(start, local) if offset == 0 else start
+        return None
+
+    def when_text(self, moment: datetime | None, language: str) -> str:
+        """'dinsdag 30 maart om 09:00' / 'Tuesday 30 March at 09:00'."""
+        lang = language if language in DAY_NAMES else "nl"
+        if moment is None:
+            return ""
+        local = moment.astimezone(self.zone)
+        day = DAY_NAMES[lang][DAYS[local.weekday()]]
+        month = MONTH_NAMES[lang][local.month - 1]
+        at = "om" if lang == "nl" else "at"
+        return f"{day} {local.day} {month} {at} {local:%H:%M}"
+
+    def outside_service(self, category: str) -> str:
+        """Who covers this category outside business hours (see OUTSIDE_SERVICES)."""
+        service = self.coverage.get("outside_hours", {}).get(category)
+        if service in OUTSIDE_SERVICES:
+            return service
+        if category in ("crisis", "end_of_life_request"):
+            return "crisis_line"
+        return "emergency_line" if category == "device_safety" else "callback"
+
+    def on_call_covers(self, category: str, moment: datetime) -> bool:
+        """Can the on-call colleagues be paged for this category now?"""
+        if not self.on_call or category not in URGENT:
             return False
-        span = self.hours.get("weekdays", {}).get(local.strftime("%a").lower()[:3])
-        if not span:
-            return False
-        start, end = (time.fromisoformat(part) for part in span.split("-"))
-        return start <= local.time() < end
+        return self.is_open(moment) or self.outside_service(category) == "on_call"
+
+    def first_escalation_s(self, category: str) -> int:
+        return int(self.coverage.get("escalate_after_s", {}).get(
+            category, 60 if category in URGENT else 600))
+
+    def second_escalation_s(self, category: str) -> int | None:
+        value = self.coverage.get("supervisors_after_s", {}).get(category)
+        if value is None:
+            return 180 if category in URGENT else None
+        return int(value)
 
     def hours_text(self, language: str) -> str:
         """Opening hours as a sentence part, e.g. 'maandag tot en met vrijdag van 09:00 tot 17:00'."""
@@ -75,6 +172,7 @@ class Line:
         values = {key: str(value) for key, value in self.facts.items()}
         values.update({key: str(value) for key, value in self.safety.items()})
         values["org_hours"] = self.hours_text(language)
+        values["crisis_line_chat"] = str(self.coverage.get("crisis_line_chat", "113.nl"))
         return values
 
 
@@ -113,12 +211,25 @@ def load(path: str | Path) -> Lines:
             safety={**safety, **item.get("safety", {})},
             voice=dict(item.get("voice", {})), hints=item.get("hints", ""),
             device_emergency_dial=item.get("device_emergency_dial", ""),
+            coverage=_merged(raw.get("coverage", {}), item.get("coverage", {})),
         )
         for item in raw["lines"]
     )
     if not lines:
         raise ValueError(f"{path}: no lines configured")
     return Lines(lines=lines, safety=safety)
+
+
+def _merged(defaults: dict, own: dict) -> dict:
+    """A line's coverage: the shared defaults, with the line's own keys (one level deep) on top."""
+    merged = {key: (dict(value) if isinstance(value, dict) else value)
+              for key, value in defaults.items()}
+    for key, value in own.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key].update(value)
+        else:
+            merged[key] = value
+    return merged
 
 
 @lru_cache(maxsize=4)

@@ -92,6 +92,14 @@ class Handoff(Base):
     accepted_by = Column(String(64))
     closed_at = Column(DateTime(timezone=True))
     outcome = Column(String(200))
+    # What the caller was told at the handoff, from who could come then (bot.coverage):
+    # available | paging | queued | outside
+    cover = Column(String(16))
+    referred_to = Column(String(32))  # outside coverage: 113 | emergency line | callback
+    # Escalation (bot.escalation): the next level and when it is due; a worker claims a level
+    # with a conditional update on escalation_level, so each level happens once.
+    escalation_level = Column(Integer, nullable=False, default=0, server_default="0")
+    escalation_due_at = Column(DateTime(timezone=True), index=True)
 
     conversation = relationship("Conversation", back_populates="handoffs")
     events = relationship("HandoffEvent", back_populates="handoff", order_by="HandoffEvent.id",
@@ -147,6 +155,13 @@ class Agent(Base):
     active = Column(Boolean, nullable=False, default=True)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     last_login_at = Column(DateTime(timezone=True))
+    # Presence (bot.presence): the status the agent chose, and the open console's last heartbeat.
+    status = Column(String(16), nullable=False, default="away", server_default="away")
+    last_seen_at = Column(DateTime(timezone=True))
+    # Lines and languages this person serves; empty means all.
+    lines = Column(JSON, nullable=False, default=list)
+    languages = Column(JSON, nullable=False, default=list)
+    phone = Column(String(32))  # E.164, for pages (SMS); never shown to callers
 
 
 class HandoffNote(Base):

@@ -1,4 +1,4 @@
-"""Outbound SMS (an agent's reply) through the twilio REST client.
+"""Outbound SMS (an agent's reply, a page) and page calls through the twilio REST client.
 
 TWILIO_API_BASE points the client elsewhere than api.twilio.com: tests use a
 local HTTP stand-in of Twilio's Messages API, never the real service.
@@ -59,3 +59,14 @@ def send_sms(services, conversation_id: str, text: str, sender: str = "agent") -
         stored.external_id = sent.sid
         stored.meta = {"delivery": sent.status or "sent"}
     return sent.sid
+
+
+def page_sms(services, to: str, from_: str, body: str) -> str:
+    """A page to a colleague (never to a caller): who, what category, a console link."""
+    return client(services.config).messages.create(to=to, from_=from_, body=body).sid
+
+
+def page_call(services, to: str, from_: str, token: str) -> str:
+    """A call to an on-call colleague that plays the handoff's whisper (ivr/voice.py /page)."""
+    url = f"{services.config.public_base_url.rstrip('/')}/twilio/voice/page/{token}"
+    return client(services.config).calls.create(to=to, from_=from_, url=url).sid

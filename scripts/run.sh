@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Start Rasa, the action server and the gateway under one supervisor (honcho).
-# Ctrl-C stops all three. Called by `make run` after setup, training and migration.
+# Start Rasa, the action server, the gateway and the escalation worker under one supervisor
+# (honcho). Ctrl-C stops all four. Called by `make run` after setup, training and migration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Twilio signs every webhook with the account's auth token. For a laptop run without a
@@ -11,6 +11,16 @@ if [ -z "${TWILIO_AUTH_TOKEN:-}" ]; then
   TWILIO_AUTH_TOKEN=$(cat var/twilio-dev-token)
   export TWILIO_AUTH_TOKEN
 fi
+# The secrets between the parts (gateway -> Rasa, Rasa -> action server): there is no working
+# default; for a laptop run each is made once and kept in var/. A deployment sets its own.
+secret() {
+  mkdir -p var
+  [ -s "var/$1" ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(24))' > "var/$1"
+  cat "var/$1"
+}
+RASA_TOKEN=${RASA_TOKEN:-$(secret rasa-token)}
+ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-$(secret action-server-token)}
+export RASA_TOKEN ACTION_SERVER_TOKEN
 export PUBLIC_BASE_URL=${PUBLIC_BASE_URL:-http://127.0.0.1:${GATEWAY_PORT}}
 cat <<TXT
 
@@ -21,6 +31,9 @@ cat <<TXT
     chat API     POST http://127.0.0.1:${GATEWAY_PORT}/api/messages
     Rasa         http://127.0.0.1:${RASA_PORT}/   (HTTP API, token in RASA_TOKEN)
     actions      http://127.0.0.1:${ACTIONS_PORT}/health
+    metrics      http://127.0.0.1:${GATEWAY_PORT}/metrics (Prometheus)
+    worker       escalates handoffs nobody accepts (pages on-call by SMS through Twilio;
+                 without a Twilio account the pages fail and the console shows page_failed)
 
   Try:  curl -s -XPOST localhost:${GATEWAY_PORT}/api/messages -H 'content-type: application/json' \\
           -d '{"text": "ik wil mijn adres wijzigen"}'

@@ -372,3 +372,70 @@ def test_staff_see_queued_requests_and_open_complaints_and_finish_a_request(cons
     with services.session() as session:
         finished = session.get(ChangeRequest, request_id)
         assert finished.status == "done" and finished.details["done_by"] == "anna"
+
+
+def test_users_cli_sets_lines_languages_and_pager_and_lists_presence(console_app, services):
+    runner = console_app.test_cli_runner()
+    made = runner.invoke(args=["users", "create", "joke", "--lines", "pomp", "--languages", "nl",
+                               "--phone", "06 12345678"])
+    assert made.exit_code == 0, made.output
+    listed = runner.invoke(args=["users", "list"]).output
+    assert "joke\tagent\tlines=pomp\tlanguages=nl\taway\tpager=yes" in listed
+    assert "12345678" not in listed  # the pager number itself is not printed
+    changed = runner.invoke(args=["users", "set", "joke", "--lines", "all", "--languages", "nl,en"])
+    assert changed.exit_code == 0, changed.output
+    assert "joke\tagent\tlines=all\tlanguages=en,nl\taway" in runner.invoke(args=["users", "list"]).output
+    with session_scope(services.config.database_url) as session:
+        joke = session.execute(select(Agent).where(Agent.username == "joke")).scalar_one()
+        assert (joke.lines, joke.languages, joke.phone) == ([], ["en", "nl"], "+31612345678")
+    wrong = runner.invoke(args=["users", "set", "joke", "--lines", "nergens"])
+    assert wrong.exit_code != 0 and "unknown line" in wrong.output
+    nobody = runner.invoke(args=["users", "set", "niemand", "--languages", "nl"])
+    assert nobody.exit_code != 0 and "no user" in nobody.output
+
+
+def test_queue_header_shows_who_is_available_and_logging_out_is_away(console_app, services):
+    create_agent(services, "anna", "agent", PASSWORD)
+    create_agent(services, "bram", "agent", PASSWORD)
+    anna = log_in(console_app, "anna")
+    bram = log_in(console_app, "bram")
+    bram.post("/agent/presence", data={"status": "busy", "csrf_token": bram.csrf})
+    queue = anna.get("/agent/api/queue").get_json()
+    assert [a["username"] for a in queue["available"]] == ["anna"] and queue["alerts"] == []
+    page = anna.get("/agent/").get_data(as_text=True)
+    assert re.search(r'id="available">anna \(alle lijnen, nl/en\)</span>', page)
+    assert '<option value="available" selected>' in page
+    assert anna.post("/agent/presence", data={"status": "lunch", "csrf_token": anna.csrf}
+                     ).status_code == 400
+    anna.post("/agent/logout", data={"csrf_token": anna.csrf})
+    assert bram.get("/agent/api/queue").get_json()["available"] == []
+    _, handoff_id = web_crisis(console_app)
+    with session_scope(services.config.database_url) as session:
+        assert session.get(Handoff, handoff_id).cover == "paging"  # nobody available
+
+
+def test_handoff_events_cli_prints_json_lines_and_refuses_unknown_ids(console_app, services):
+    create_agent(services, "anna", "agent", PASSWORD)
+    _, handoff_id = web_crisis(console_app)
+    agent = log_in(console_app, "anna")
+    agent.post(f"/agent/handoffs/{handoff_id}/accept", data={"csrf_token": agent.csrf})
+    runner = console_app.test_cli_runner()
+    result = runner.invoke(args=["handoffs", "events", str(handoff_id)])
+    assert result.exit_code == 0, result.output
+    import json
+    [row] = [json.loads(line) for line in result.output.splitlines()]
+    assert (row["handoff_id"], row["kind"], row["detail"]) == (handoff_id, "accepted_in_console",
+                                                              "anna")
+    missing = runner.invoke(args=["handoffs", "events", "999999"])
+    assert missing.exit_code != 0 and "no handoff 999999" in missing.output
+
+
+def test_metrics_are_prometheus_text_without_personal_data(console_app, services):
+    web_crisis(console_app)
+    response = console_app.test_client().get("/metrics")
+    assert response.status_code == 200 and response.mimetype == "text/plain"
+    body = response.get_data(as_text=True)
+    assert "# TYPE assistant_handoff_time_to_accept_seconds histogram" in body
+    assert 'assistant_handoffs_total{category="crisis",channel="web",cover="paging"} 1.0' in body
+    assert 'assistant_handoffs_open{category="crisis"} 1.0' in body
+    assert "niet meer leven" not in body

@@ -188,3 +188,92 @@ def test_supervisor_dashboard_renders(server, browser):
     expect(page.locator(".tile").first).to_contain_text("overdrachten")
     page.screenshot(path=str(SHOTS / "console-dashboard.png"), full_page=True)
     context.close()
+
+
+# Notifications and sound, observable: the page's Notification and AudioContext are recorders.
+RECORDERS = """
+window.__notes = []; window.__beeps = 0;
+window.Notification = function (title, options) {
+  window.__notes.push({title: title, body: (options || {}).body});
+};
+window.Notification.permission = "granted";
+window.Notification.requestPermission = function () { return Promise.resolve("granted"); };
+window.AudioContext = function () {
+  window.__beeps += 1;
+  return {destination: {}, currentTime: 0, createOscillator: function () {
+    return {frequency: {}, connect: function () {}, start: function () {}, stop: function () {}};
+  }};
+};
+"""
+
+
+@pytest.fixture
+def alert_server(stack, twilio_api, tmp_path):
+    # a database of its own: escalations due elsewhere in the session stay out of this test
+    from bot.migrate import upgrade
+    import yaml
+    url = f"sqlite:///{tmp_path / 'alerts.db'}"
+    upgrade(url)
+    # open around the clock, so the on-call colleagues are on duty whenever the test runs
+    raw = yaml.safe_load((ROOT / "lines.yml").read_text(encoding="utf-8"))
+    for line in raw["lines"]:
+        line["hours"] = {"timezone": "Europe/Amsterdam", "holidays": [], "weekdays": {
+            day: "00:00-23:59" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}}
+    lines_file = tmp_path / "lines.yml"
+    lines_file.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    from tests.twilio_util import TOKEN
+    app = create_app(stack.app_config(twilio_api_base=twilio_api[0], twilio_auth_token=TOKEN,
+                                      database_url=url, lines_file=lines_file))
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield app, f"http://127.0.0.1:{httpd.server_port}", twilio_api[1]
+    httpd.shutdown()
+
+
+def test_an_escalated_handoff_alerts_every_console_with_banner_sound_and_notification(
+        alert_server, browser):
+    from datetime import timedelta
+
+    from bot import escalation
+    from bot.models import utcnow
+    app, base, sent = alert_server
+    services = app.extensions["assistant"]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(RECORDERS)
+    page = context.new_page()
+    name = new_agent(app)
+    log_in(page, base, name)
+    expect(page.locator("#available")).to_contain_text(name)  # who is available, in the header
+    expect(page.locator("#presence")).to_have_value("available")
+
+    # a device emergency on the pump line; the agent is on another call and does not accept
+    answer = app.test_client().post("/api/messages", json={
+        "text": "mijn pomp geeft al uren geen insuline en ik moet steeds overgeven",
+        "conversation_id": uuid.uuid4().hex, "channel": "web", "line": "pomp"}).get_json()
+    handoff_id = answer["handoff"]["id"]
+    assert "komt zo bij u" in answer["replies"][0]["text"]  # someone was available
+    expect(page.locator("#escalation-alert")).to_be_hidden()
+    assert escalation.run_due(services, utcnow() + timedelta(seconds=61)) == [(handoff_id, 1)]
+
+    alert = page.locator("#escalation-alert")
+    expect(alert).to_be_visible(timeout=5000)
+    expect(alert).to_contain_text("Apparaat-veiligheid op pomp (web)")
+    expect(alert.locator(f'a[href="/agent/handoffs/{handoff_id}"]')).to_be_visible()
+    notes = page.evaluate("window.__notes")
+    assert notes == [{"title": f"Niemand heeft overdracht {handoff_id} aangenomen",
+                      "body": "Apparaat-veiligheid op pomp, niveau 1"}]
+    assert page.evaluate("window.__beeps") >= 1
+    assert sorted(m["To"] for m in sent) == ["+31200000021", "+31200000022"]  # on-call paged
+    page.screenshot(path=str(SHOTS / "console-escalation-alert.png"))
+
+    # the alert follows the agent to the handoff; its steps are listed there
+    alert.locator(f'a[href="/agent/handoffs/{handoff_id}"]').click()
+    expect(page.locator("#events")).to_contain_text("escalated level 1")
+    expect(page.locator("#events")).to_contain_text("console_alert level 1")
+    expect(page.locator("#escalation-alert")).to_be_visible()
+    page.click("#accept")
+    expect(page.locator("#status")).to_contain_text(name)
+    expect(page.locator("#escalation-alert")).to_be_hidden(timeout=5000)
+    assert len(page.evaluate("window.__notes")) == 0  # a fresh page: nothing new to notify
+    context.close()

@@ -85,8 +85,93 @@ var Console = (function () {
     tick();
   }
 
+  function renderAvailable(people) {
+    var node = document.getElementById("available");
+    if (!node || !people) return;
+    node.textContent = people.length ? people.map(function (a) {
+      return a.username + " (" + (a.lines.join("/") || "alle lijnen") + ", " +
+        (a.languages.join("/") || "nl/en") + ")";
+    }).join(", ") : "niemand";
+  }
+
   function pollQueue(url, base) {
-    poll(url, 1000, function (data) { renderQueue(data.handoffs, base); });
+    poll(url, 1000, function (data) {
+      renderQueue(data.handoffs, base);
+      renderAvailable(data.available);
+    });
+  }
+
+  function csrf() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.content : "";
+  }
+
+  function post(url, body) {
+    return fetch(url, {method: "POST", credentials: "same-origin",
+                       headers: {"Accept": "application/json", "Content-Type": "application/json",
+                                 "X-CSRFToken": csrf()},
+                       body: JSON.stringify(body || {})});
+  }
+
+  // Escalated handoffs: a banner on every console page, a tone, and a browser notification
+  // (if the agent allowed them) for each handoff and level not shown before.
+  // Shown already (this browser tab, across console pages): no second tone or notification.
+  var alerted = {};
+  try { alerted = JSON.parse(sessionStorage.getItem("alerted") || "{}"); } catch (e) { alerted = {}; }
+  function renderAlerts(alerts, base) {
+    var box = document.getElementById("escalation-alert");
+    var list = document.getElementById("escalation-list");
+    if (!box || !list) return;
+    list.textContent = "";
+    var fresh = [];
+    alerts.forEach(function (a, n) {
+      var link = el("a", "alert-link", (LABELS[a.category] || a.category) + " op " + a.line + " (" +
+                    a.channel + "), wacht " + wait(a.waiting_seconds) + ", niveau " + a.level);
+      link.href = base + a.id;
+      link.dataset.id = a.id;
+      if (n) list.appendChild(document.createTextNode(" · "));
+      list.appendChild(link);
+      var key = a.id + ":" + a.level;
+      if (!alerted[key]) { alerted[key] = true; fresh.push(a); }
+    });
+    box.hidden = !alerts.length;
+    if (!fresh.length) return;
+    try { sessionStorage.setItem("alerted", JSON.stringify(alerted)); } catch (e) { /* private mode */ }
+    document.title = "(!) Niet aangenomen · Triage-console";
+    beep();
+    if ("Notification" in window && Notification.permission === "granted") {
+      fresh.forEach(function (a) {
+        try {
+          new Notification("Niemand heeft overdracht " + a.id + " aangenomen",
+                           {body: (LABELS[a.category] || a.category) + " op " + a.line +
+                                  ", niveau " + a.level, tag: "handoff-" + a.id + "-" + a.level});
+        } catch (e) { /* the banner and the tone remain */ }
+      });
+    }
+  }
+
+  function watch(alertsUrl, heartbeatUrl, base) {
+    var button = document.getElementById("notify-on");
+    if (button && "Notification" in window && Notification.permission === "default") {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        Notification.requestPermission().then(function () { button.hidden = true; });
+      });
+    }
+    var select = document.getElementById("presence");
+    if (select) {
+      select.addEventListener("change", function () {
+        post(select.form.action, {status: select.value});
+      });
+    }
+    function beat() {
+      post(heartbeatUrl).then(function (r) { return r.json(); }).then(function (data) {
+        if (select && data.status && select.value !== data.status) select.value = data.status;
+      }).catch(function () { /* next beat tries again */ });
+    }
+    beat();
+    setInterval(beat, 20000);
+    poll(alertsUrl, 2000, function (data) { renderAlerts(data.alerts, base); });
   }
 
   function pollHandoff(url, status) {
@@ -106,9 +191,17 @@ var Console = (function () {
         list.appendChild(li);
         list.scrollTop = list.scrollHeight;
       });
+      var steps = document.getElementById("events");
+      if (steps && data.events && steps.children.length !== data.events.length) {
+        steps.textContent = "";
+        data.events.forEach(function (e) {
+          steps.appendChild(el("li", null, (e.created_at || "").substr(11, 8) + " " + e.kind + " " +
+                               (e.detail || "")));
+        });
+      }
       if (data.handoff.status !== status) window.location.reload();  // accepted/closed elsewhere
     });
   }
 
-  return {pollQueue: pollQueue, pollHandoff: pollHandoff};
+  return {pollQueue: pollQueue, pollHandoff: pollHandoff, watch: watch};
 })();
