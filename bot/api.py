@@ -88,7 +88,9 @@ def post_message():
             # Someone in danger always hears where help is; a stream of them opens no stream
             # of handoffs (this client's first one in the window did).
             line = services().lines.get(line_id)
-            reply = handoffs.safe_reply(line, flagged.language, flagged.category)
+            cover = handoffs.cover_now(services(), line, flagged.language, flagged.category,
+                                       channel)
+            reply = handoffs.safe_reply(line, flagged.language, flagged.category, channel, cover)
             return jsonify({"conversation_id": conversation_id, "rate_limited": True,
                             "language": flagged.language, "replies": [{"text": reply}],
                             "handoff": None})

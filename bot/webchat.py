@@ -36,6 +36,10 @@ UI = {
            "disclosure": "U chat met een digitale assistent (AI). Een medewerker kan meelezen als u "
                          "daarom vraagt of als het nodig is.",
            "waiting": "Een medewerker komt zo bij u.", "joined": text_for("agent_joined", "nl"),
+           # what the status line says while waiting, from who could come at the handoff
+           "waiting_paging": "We roepen nu een collega op. In direct gevaar? Bel 112.",
+           "waiting_queued": "Alle medewerkers zijn in gesprek. U bent in de wachtrij.",
+           "waiting_outside": "Er is nu geen medewerker. Het bericht hierboven zegt wie u nu kunt bereiken.",
            "error": "Het versturen lukte niet. Probeer het opnieuw. In direct gevaar? Bel 112.",
            "switch": "English", "new": "Nieuw gesprek", "agent": "Medewerker", "you": "U",
            "assistant": "Assistent"},
@@ -44,6 +48,9 @@ UI = {
            "disclosure": "You are chatting with a digital assistant (AI). A colleague may read along "
                          "if you ask for it or when it is needed.",
            "waiting": "A colleague will be with you shortly.", "joined": text_for("agent_joined", "en"),
+           "waiting_paging": "We are calling a colleague now. In immediate danger? Call 112.",
+           "waiting_queued": "All colleagues are busy. You are in the queue.",
+           "waiting_outside": "No colleague is available now. The message above says who you can reach now.",
            "error": "Sending failed. Please try again. In immediate danger? Call 112.",
            "switch": "Nederlands", "new": "New conversation", "agent": "Colleague", "you": "You",
            "assistant": "Assistant"},
@@ -73,13 +80,17 @@ def widget():
     return response
 
 
-def _feed_status(session, conversation: Conversation) -> str:
-    """bot | waiting (a person is coming) | agent (a person has it)."""
+def _feed_status(session, conversation: Conversation) -> tuple[str, str | None]:
+    """bot | waiting (handed off, nobody has it yet) | agent (a person has it), and while
+    waiting the handoff's cover (available, paging, queued, outside): the status line must
+    not promise a person who is not coming."""
     if conversation.status != "handoff":
-        return "bot"
-    open_ = session.execute(select(Handoff.status).where(
+        return "bot", None
+    open_ = session.execute(select(Handoff).where(
         Handoff.conversation_id == conversation.id, Handoff.status != "closed")).scalars().first()
-    return "agent" if open_ == "accepted" else "waiting"
+    if open_ is not None and open_.status == "accepted":
+        return "agent", None
+    return "waiting", (open_.cover if open_ is not None else None)
 
 
 @blueprint.get("/api/conversations/<conversation_id>/messages")
@@ -95,8 +106,9 @@ def feed(conversation_id: str):
         rows = session.execute(select(Message).where(
             Message.conversation_id == conversation_id, Message.id > after,
             Message.sender.in_(VISIBLE)).order_by(Message.id).limit(200)).scalars().all()
+        status, cover = _feed_status(session, conversation)
         return jsonify({
-            "status": _feed_status(session, conversation),
+            "status": status, "cover": cover,
             "language": conversation.language,
             "messages": [{"id": m.id, "sender": m.sender, "text": m.text,
                           "buttons": (m.meta or {}).get("buttons", []),

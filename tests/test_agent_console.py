@@ -51,9 +51,12 @@ def log_in(app, username: str, password: str = PASSWORD):
     return client
 
 
-def web_crisis(app, text: str = CRISIS_NL, category: str = "crisis") -> tuple[str, int]:
+def web_crisis(app, text: str = CRISIS_NL, category: str = "crisis",
+               visitor=None) -> tuple[str, int]:
+    """A visitor's crisis message in the web chat (with the visitor's own client, if given:
+    only the client that started a conversation may read its feed)."""
     conversation_id = uuid.uuid4().hex
-    answer = app.test_client().post("/api/messages", json={
+    answer = (visitor or app.test_client()).post("/api/messages", json={
         "text": text, "conversation_id": conversation_id, "channel": "web"}).get_json()
     assert answer["handoff"]["category"] == category
     return conversation_id, answer["handoff"]["id"]
@@ -185,8 +188,8 @@ def test_console_post_without_csrf_token_changes_nothing(console_app, services):
 
 def test_agent_accepts_and_replies_in_the_web_chat(console_app, services):
     create_agent(services, "anna", "agent", PASSWORD)
-    conversation_id, handoff_id = web_crisis(console_app)
     visitor = console_app.test_client()
+    conversation_id, handoff_id = web_crisis(console_app, visitor=visitor)
     feed = visitor.get(f"/api/conversations/{conversation_id}/messages").get_json()
     assert feed["status"] == "waiting"
     assert "113" in feed["messages"][-1]["text"] and "112" in feed["messages"][-1]["text"]
@@ -219,15 +222,16 @@ def test_agent_accepts_and_replies_in_the_web_chat(console_app, services):
 
 def test_notes_stay_internal_and_hand_back_resumes_the_bot(console_app, services):
     create_agent(services, "anna", "agent", PASSWORD)
-    conversation_id, handoff_id = web_crisis(console_app)
+    visitor = console_app.test_client()
+    conversation_id, handoff_id = web_crisis(console_app, visitor=visitor)
     agent = log_in(console_app, "anna")
     agent.post(f"/agent/handoffs/{handoff_id}/accept", data={"csrf_token": agent.csrf})
     agent.post(f"/agent/handoffs/{handoff_id}/note",
                data={"csrf_token": agent.csrf, "text": "Teruggebeld, huisarts ingelicht"})
     page = agent.get(f"/agent/handoffs/{handoff_id}").get_data(as_text=True)
     assert "Teruggebeld, huisarts ingelicht" in page
-    visitor_feed = console_app.test_client().get(
-        f"/api/conversations/{conversation_id}/messages").get_json()
+    visitor_feed = visitor.get(f"/api/conversations/{conversation_id}/messages").get_json()
+    assert visitor_feed["messages"]  # the visitor sees the conversation, not the note
     assert not any("huisarts" in m["text"] for m in visitor_feed["messages"])
 
     done = agent.post(f"/agent/handoffs/{handoff_id}/close",
@@ -239,7 +243,7 @@ def test_notes_stay_internal_and_hand_back_resumes_the_bot(console_app, services
         assert handoff.status == "closed" and handoff.outcome == "returned to bot: referred to 113"
         assert session.get(Conversation, conversation_id).status == "bot"
         assert session.execute(select(HandoffNote)).scalar_one().author == "anna"
-    feed = console_app.test_client().get(f"/api/conversations/{conversation_id}/messages").get_json()
+    feed = visitor.get(f"/api/conversations/{conversation_id}/messages").get_json()
     assert feed["status"] == "bot" and "digitale assistent" in feed["messages"][-1]["text"]
     # closed is closed: no second close, no replies
     again = agent.post(f"/agent/handoffs/{handoff_id}/close",

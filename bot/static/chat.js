@@ -14,7 +14,7 @@
   var quick = document.getElementById("quick");
   var statusBox = document.getElementById("status");
   var personButton = document.getElementById("person");
-  var lastId = 0, busy = false, feedInFlight = null, chatStatus = "bot";
+  var lastId = 0, busy = false, feedInFlight = null, chatStatus = "bot", chatCover = null;
 
   function newId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID().replace(/-/g, "");
@@ -84,7 +84,8 @@
   function showStatus() {
     var t = ui();
     statusBox.hidden = chatStatus === "bot";
-    statusBox.textContent = chatStatus === "waiting" ? t.waiting : chatStatus === "agent" ? t.joined : "";
+    var waiting = (chatCover && t["waiting_" + chatCover]) || t.waiting;
+    statusBox.textContent = chatStatus === "waiting" ? waiting : chatStatus === "agent" ? t.joined : "";
     statusBox.className = "status " + chatStatus;
     personButton.hidden = chatStatus !== "bot";
   }
@@ -117,7 +118,9 @@
           buttons = m.sender === "bot" ? m.buttons : (m.sender === "user" ? buttons : []);
         });
         if (data.messages.length) showQuick(buttons);
-        if (data.status !== chatStatus) { chatStatus = data.status; showStatus(); }
+        if (data.status !== chatStatus || (data.cover || null) !== chatCover) {
+          chatStatus = data.status; chatCover = data.cover || null; showStatus();
+        }
       })
       .catch(function () { /* the next poll tries again */ })
       .then(function () { feedInFlight = null; });
@@ -183,7 +186,7 @@
   document.getElementById("new-chat").addEventListener("click", function () {
     state = {id: newId(), language: state.language};
     save();
-    lastId = 0; chatStatus = "bot";
+    lastId = 0; chatStatus = "bot"; chatCover = null;
     log.textContent = "";
     applyLanguage();
     greet();
