@@ -1,82 +1,22 @@
-"""Reading form answers from free text, typed or spoken ("vijfentwintig euro per maand")."""
+"""Reading form answers from free text, typed or spoken ("vijfentwintig euro per maand").
+
+Numbers, letters, postcodes, dates, amounts and IBANs are read by `actions.spoken`, the one
+grammar for typed and spoken answers; this module keeps the form-level helpers."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
-
-UNITS_NL = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
-            "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
-            "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
-            "negentien": 19}
-TENS_NL = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
-           "zeventig": 70, "tachtig": 80, "negentig": 90}
-UNITS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-            "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-            "nineteen": 19}
-TENS_EN = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-           "eighty": 80, "ninety": 90}
-HUNDRED = {"honderd": 100, "hundred": 100}
+from decimal import Decimal
 
 MIN_AMOUNT, MAX_AMOUNT = Decimal("1"), Decimal("10000")
-_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:[.,](\d{1,2}))?(?![\d])")
-_DUTCH_COMPOUND = re.compile(r"^(?:(\w+?)en)?(" + "|".join(TENS_NL) + r")$")
-
-
-def _word_number(word: str) -> int | None:
-    word = word.lower()
-    for table in (UNITS_NL, TENS_NL, UNITS_EN, TENS_EN, HUNDRED):
-        if word in table:
-            return table[word]
-    match = _DUTCH_COMPOUND.match(word)  # vijfentwintig = vijf + en + twintig
-    if match and match.group(1) in UNITS_NL and UNITS_NL[match.group(1)] < 10:
-        return UNITS_NL[match.group(1)] + TENS_NL[match.group(2)]
-    if "honderd" in word:  # tweehonderd, honderdvijftig
-        head, _, tail = word.partition("honderd")
-        hundreds = UNITS_NL.get(head, 1 if head == "" else 0)
-        rest = _word_number(tail) if tail else 0
-        if hundreds and rest is not None:
-            return hundreds * 100 + rest
-    return None
-
-
-def _words_to_number(text: str) -> int | None:
-    """Sum a run of number words: 'twenty five' → 25, 'two hundred' → 200."""
-    total, seen = 0, False
-    words = re.findall(r"[a-zéë]+", text.lower())
-    for i, word in enumerate(words):
-        value = _word_number(word)
-        # "een"/"one" is mostly an article ("een ander bedrag"): a number only before "euro".
-        if word in ("een", "one") and not (i + 1 < len(words) and words[i + 1].startswith("euro")):
-            value = None
-        if value is None:
-            if seen:
-                break
-            continue
-        if value == 100 and seen and total:
-            total *= 100
-        else:
-            total += value
-        seen = True
-    return total if seen else None
 
 
 def parse_amount(text: str, words: bool = True) -> Decimal | None:
-    """An amount in euros between 1 and 10,000, or None (number words only if `words`)."""
-    match = _NUMBER.search(text or "")
-    if match:
-        whole = match.group(1).replace(".", "")
-        cents = match.group(2) or "0"
-        try:
-            value = Decimal(f"{whole}.{cents.ljust(2, '0')}")
-        except InvalidOperation:
-            return None
-    else:
-        number = _words_to_number(text or "") if words else None
-        if number is None:
-            return None
-        value = Decimal(number)
-    return value if MIN_AMOUNT <= value <= MAX_AMOUNT else None
+    """An amount in euros between 1 and 10,000, or None (number words only if `words`).
+
+    Read by `actions.spoken` ("vijf en twintig vijftig" is 25,50); an amount that could be
+    read two ways ("twee vijf") is None here: the form reads it back instead."""
+    from actions import spoken
+    return spoken.in_range(spoken.read_amount(text or "", words=words)).value
 
 
 def format_amount(value: Decimal) -> str:
@@ -101,14 +41,10 @@ def parse_frequency(text: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-_POSTCODE = re.compile(r"\b([1-9]\d{3})\s?([a-zA-Z]{2})\b")
-
-
 def parse_postcode(text: str) -> str | None:
-    match = _POSTCODE.search(text or "")
-    if not match or match.group(2).upper() in ("SA", "SD", "SS"):  # never issued
-        return None
-    return f"{match.group(1)} {match.group(2).upper()}"
+    """'3511 LK' from '3511lk', '35 11 el ka', 'drie vijf een een L van Lodewijk K van Kees'."""
+    from actions import spoken
+    return spoken.read_postcode(text or "").value
 
 
 _STREET = re.compile(r"([^\W\d_][^\d,]*?)\s+(\d{1,5})\s*([a-zA-Z]{0,2}(?:[- ]?\d{1,4})?)\b",
@@ -146,18 +82,13 @@ def parse_city(text: str) -> str | None:
 # --- back-office answers: bank account, contact details, dates, counts ----------------------
 
 def parse_iban(text: str):
-    """A valid IBAN (schwifty) from '  nl91 abna 0417 1643 00 ', else None."""
+    """A valid IBAN (schwifty) from '  nl91 abna 0417 1643 00 ' or from speech in letter and
+    digit groups ('N L eenennegentig A B N A nul vier een zeven …'), else None."""
     from schwifty import IBAN  # late: only the back-office forms need it
-    from schwifty.exceptions import SchwiftyException
 
-    compact = re.sub(r"[^0-9A-Za-z]", "", text or "").upper()
-    match = re.search(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact)
-    if not match:
-        return None
-    try:
-        return IBAN(match.group(0))
-    except (SchwiftyException, ValueError):
-        return None
+    from actions import spoken
+    reading = spoken.read_iban(text or "")
+    return IBAN(reading.value) if reading.found else None
 
 
 _SPOKEN_EMAIL = ((r"\s+(apenstaartje|at-sign|at)\s+", "@"), (r"\s+(punt|dot)\s+", "."),
@@ -186,74 +117,20 @@ def parse_phone(text: str) -> str | None:
 
 
 def parse_count(text: str, low: int, high: int) -> int | None:
-    """A whole number between low and high, in digits or words ('drie' → 3), else None."""
-    match = re.search(r"(?<![\d])(\d{1,3})(?![\d])", text or "")
-    if match:
-        value = int(match.group(1))
-    else:
-        words = re.findall(r"[a-zéë]+", (text or "").lower())
-        values = [UNITS_NL.get(w) or UNITS_EN.get(w) for w in words]
-        values = [v for v in values if v]
-        if not values:
-            return None
-        value = values[0]
+    """A whole number between low and high, in digits or words ('drie' → 3, 'twaalf' 12)."""
+    from actions import spoken
+    groups = spoken.number_groups(spoken.tokens(text or ""))
+    if not groups:
+        return None
+    value = groups[0].value
     return value if low <= value <= high else None
 
 
-MONTHS = {"januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2,
-          "maart": 3, "march": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5,
-          "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "augustus": 8,
-          "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10,
-          "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-          "dec": 12}
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{2}|\d{4})\b")
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_WORD_DATE = re.compile(r"\b(\d{1,2})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:\s+(\d{4}))?\b",
-                        re.I)
-_RELATIVE_DAYS = {"vandaag": 0, "today": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0,
-                  "vannacht": 0, "this morning": 0, "tonight": 0, "gisteren": 1, "yesterday": 1,
-                  "gisteravond": 1, "last night": 1, "eergisteren": 2}
-
-
 def parse_date(text: str, today=None, past_only: bool = True):
-    """A calendar date from '12-04-1988', '1988-04-12', '3 november', 'gisteren', else None.
+    """A calendar date from '12-04-1988', '1988-04-12', '3 november', 'gisteren',
+    'eenentwintig november negentienhonderdnegenenveertig', else None.
 
     A day and month without a year is the latest such day not after today.
     """
-    from datetime import date, timedelta
-
-    today = today or date.today()
-    lowered = (text or "").lower()
-    for word, days in _RELATIVE_DAYS.items():
-        if re.search(r"\b" + word + r"\b", lowered):
-            return today - timedelta(days=days)
-    found = None
-    match = _ISO_DATE.search(lowered)
-    if match:
-        found = (int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    elif (match := _NUMERIC_DATE.search(lowered)):
-        year = int(match.group(3))
-        year = year + (2000 if year <= today.year % 100 else 1900) if year < 100 else year
-        found = (year, int(match.group(2)), int(match.group(1)))
-    else:
-        for match in _WORD_DATE.finditer(lowered):
-            month = MONTHS.get(match.group(2))
-            if month:
-                year = int(match.group(3)) if match.group(3) else today.year
-                found = (year, month, int(match.group(1)))
-                if not match.group(3):
-                    try:
-                        if date(year, month, found[2]) > today:
-                            found = (year - 1, month, found[2])
-                    except ValueError:
-                        return None
-                break
-    if not found:
-        return None
-    try:
-        value = date(*found)
-    except ValueError:
-        return None
-    if past_only and value > today:
-        return None
-    return value
+    from actions import spoken
+    return spoken.read_date(text or "", today=today, past_only=past_only).value

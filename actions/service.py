@@ -20,13 +20,16 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions import parsing
+from actions.digress import Digressions  # questions inside a form (issue 14)
+from actions import parsing, spoken
 from actions.answer import response_for
 from actions.apply import NotVerified, confirmation
 from actions.tasks import (INTENT_TASKS, PAUSE_MONTHS, SUPPLIES, TASK_SLOTS, VERIFY_SLOTS,
                            subject_for, supply_for, task_for)
-from actions.verify import (MAX_FAILURES, STOP_INTENTS, VerificationSlots, _intent,
-                            _language, database_failed, subject_type_for)
+from actions.verify import (MAX_FAILURES, READERS, STOP_INTENTS, ExpectsAnswers,
+                            VerificationSlots, _intent, _language, answering_readback,
+                            database_failed, mark_unclear, on_phone, read_answer,
+                            readback_turn, subject_type_for)
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,7 @@ def _parsed(dispatcher, slot: str, value, parse, refusal: str) -> dict:
     parsed = parse(str(value or ""))
     if parsed is None:
         dispatcher.utter_message(response=refusal)
+        mark_unclear(dispatcher, slot)
     return {slot: parsed}
 
 
@@ -104,7 +108,7 @@ class ActionStartTask(Action):
         return events
 
 
-class ValidateServiceForm(VerificationSlots, FormValidationAction):
+class ValidateServiceForm(Digressions, ExpectsAnswers, VerificationSlots, FormValidationAction):
     def name(self) -> str:
         return "validate_service_form"
 
@@ -132,7 +136,8 @@ class ValidateServiceForm(VerificationSlots, FormValidationAction):
     @staticmethod
     def _stopped(tracker: Tracker) -> bool:
         return (_intent(tracker) in STOP_INTENTS
-                and tracker.get_slot("requested_slot") not in (None, *YES_NO_SLOTS))
+                and tracker.get_slot("requested_slot") not in (None, *YES_NO_SLOTS)
+                and not answering_readback(tracker))
 
     # --- an answer given before its question -------------------------------------------
 
@@ -154,9 +159,14 @@ class ValidateServiceForm(VerificationSlots, FormValidationAction):
     # --- validation of each answer ------------------------------------------------------
 
     def validate_new_amount(self, value: Any, dispatcher, tracker: Tracker, domain) -> dict:
-        amount = parsing.parse_amount(str(value or ""))
+        amount, status = read_answer(
+            dispatcher, tracker, "new_amount", str(value or ""),
+            lambda text: spoken.in_range(spoken.read_amount(text)),
+            lambda amount, language, ear: spoken.say_amount(amount, language) if ear else
+            f"{parsing.format_amount(amount)} euro")
         if amount is None:
-            dispatcher.utter_message(response="utter_invalid_amount")
+            if status != "asked":
+                dispatcher.utter_message(response="utter_invalid_amount")
             return {"new_amount": None}
         return {"new_amount": parsing.format_amount(amount)}
 
@@ -165,6 +175,7 @@ class ValidateServiceForm(VerificationSlots, FormValidationAction):
             parsing.parse_frequency(str(value or ""))
         if frequency is None:
             dispatcher.utter_message(response="utter_invalid_frequency")
+            mark_unclear(dispatcher, "new_frequency")
             return {"new_frequency": None}
         return {"new_frequency": frequency,
                 "frequency_label": parsing.FREQUENCY_LABELS[_language(tracker)][frequency]}
@@ -185,14 +196,21 @@ class ValidateServiceForm(VerificationSlots, FormValidationAction):
                        "utter_invalid_contact")
 
     def validate_new_iban(self, value, dispatcher, tracker, domain) -> dict:
-        return _parsed(dispatcher, "new_iban", value,
-                       lambda text: getattr(parsing.parse_iban(text), "compact", None),
-                       "utter_invalid_iban")
+        language = _language(tracker)
+        iban, status = read_answer(
+            dispatcher, tracker, "new_iban", str(value or ""),
+            lambda text: spoken.read_iban(text, language),
+            lambda iban, lang, ear: spoken.say_iban(iban, lang) if ear else
+            " ".join(iban[i:i + 4] for i in range(0, len(iban), 4)))
+        if iban is None and status != "asked":
+            dispatcher.utter_message(response="utter_invalid_iban")
+        return {"new_iban": iban}
 
     def validate_pause_months(self, value, dispatcher, tracker, domain) -> dict:
         months = parsing.parse_count(str(value or ""), *PAUSE_MONTHS)
         if months is None:
             dispatcher.utter_message(response="utter_invalid_pause_months")
+            mark_unclear(dispatcher, "pause_months")
             return {"pause_months": None}
         return {"pause_months": str(months)}
 
@@ -200,6 +218,7 @@ class ValidateServiceForm(VerificationSlots, FormValidationAction):
         item = value if value in SUPPLIES else supply_for(str(value or ""))
         if item is None:
             dispatcher.utter_message(response="utter_invalid_order_item")
+            mark_unclear(dispatcher, "order_item")
         return {"order_item": item}
 
     def validate_order_quantity(self, value, dispatcher, tracker, domain) -> dict:
@@ -207,6 +226,7 @@ class ValidateServiceForm(VerificationSlots, FormValidationAction):
         quantity = parsing.parse_count(str(value or ""), 1, 99)
         if quantity is None:
             dispatcher.utter_message(response="utter_invalid_order_quantity", max=item["max"])
+            mark_unclear(dispatcher, "order_quantity")
             return {"order_quantity": None}
         if quantity > item["max"]:
             dispatcher.utter_message(response="utter_order_quantity_limit", max=item["max"])
@@ -231,9 +251,14 @@ class ValidateServiceForm(VerificationSlots, FormValidationAction):
         text = str(value or "")
         if _UNKNOWN.search(text):
             return {"complaint_event_date": "unknown"}
-        when = parsing.parse_date(text)
+        language = _language(tracker)
+        when, status = read_answer(
+            dispatcher, tracker, "complaint_event_date", text,
+            lambda answer: spoken.read_date(answer, lang=language),
+            lambda day, lang, ear: spoken.say_date(day, lang) if ear else day.strftime("%d-%m-%Y"))
         if when is None:
-            dispatcher.utter_message(response="utter_invalid_event_date")
+            if status != "asked":
+                dispatcher.utter_message(response="utter_invalid_event_date")
             return {"complaint_event_date": None}
         return {"complaint_event_date": when.isoformat()}
 
@@ -260,6 +285,8 @@ class _AskForProof(Action, ABC):
         return f"action_ask_service_form_{self.slot}"
 
     def run(self, dispatcher, tracker, domain):
+        if readback_turn(tracker):
+            return []  # the answer was read back for a yes/no: that is the question now
         deceased = tracker.get_slot("service_task") == "bereavement"
         dispatcher.utter_message(response=f"utter_ask_deceased_{self.slot.split('_')[1]}"
                                  if deceased else f"utter_ask_{self.slot}")
@@ -290,8 +317,41 @@ class ActionAskConfirmChange(Action):
             log.error("confirmation: database unavailable (%s)", type(exc).__name__)
             database_failed(dispatcher)
             return [SlotSet("service_task", None)]
-        dispatcher.utter_message(response=response, **facts)
+        words = voice_confirmation(tracker) if on_phone(tracker) else None
+        if words:
+            dispatcher.utter_message(text=words)
+        else:
+            dispatcher.utter_message(response=response, **facts)
         return []
+
+
+VOICE_CONFIRM = {
+    "nl": {"gift": "U wilt voortaan {amount} {frequency} geven. Klopt dat? Zeg ja of nee.",
+           "iban": "Uw gift wordt voortaan afgeschreven van rekeningnummer {iban}. Klopt dat? "
+                   "Zeg ja of nee."},
+    "en": {"gift": "From now on you would like to give {amount} {frequency}. Is that right? "
+                   "Say yes or no.",
+           "iban": "Your gift will from now on be collected from account number {iban}. Is that "
+                   "right? Say yes or no."},
+}
+
+
+def voice_confirmation(tracker: Tracker) -> str | None:
+    """The read-back on the phone, written for the ear: the amount in words with "euro",
+    the IBAN in groups of four. None: the task's usual read-back is fine to hear."""
+    language = _language(tracker)
+    task = tracker.get_slot("service_task")
+    if task == "gift":
+        amount = spoken.read_amount(str(tracker.get_slot("new_amount") or "")).value
+        if amount is None:
+            return None
+        return VOICE_CONFIRM[language]["gift"].format(
+            amount=spoken.say_amount(amount, language),
+            frequency=tracker.get_slot("frequency_label") or "")
+    if task == "iban" and tracker.get_slot("new_iban"):
+        return VOICE_CONFIRM[language]["iban"].format(
+            iban=spoken.say_iban(tracker.get_slot("new_iban"), language))
+    return None
 
 
 __all__ = ["ActionStartTask", "ValidateServiceForm", "ActionAskVerifyNumber",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -20,7 +21,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions import parsing
+from actions.digress import Digressions  # questions inside a form (issue 14)
+from actions import parsing, spoken
 from bot.config import Config
 from bot.db import session_scope
 from bot.records import Donor, PumpCustomer, SupplyOrder
@@ -34,9 +36,6 @@ SUBJECT_FOR_GOAL = {"gift": "donor", "fsn": "customer"}
 
 FAILED_HANDOFF = {"handoff": {"category": "request", "reason": "verification failed 3 times"}}
 DB_HANDOFF = {"handoff": {"category": "system", "reason": "database unavailable"}}
-
-_NUMBER = re.compile(r"\b([DdCc])[\s.-]*(\d{1,6})\b")
-_HOUSE_NUMBER = re.compile(r"(?<![\d])(\d{1,5})(?:\s*[-]?\s*([a-zA-Z]{1,2})\b)?(?![\d])")
 
 FREQUENCY_LABELS = parsing.FREQUENCY_LABELS
 ORDER_STATUS_LABELS = {
@@ -60,36 +59,62 @@ def _database_url() -> str:
 
 
 def parse_number(text: str) -> str | None:
-    """'D000001' from 'mijn donateursnummer is d 1', else None."""
-    match = _NUMBER.search(text or "")
-    if not match:
-        return None
-    return f"{match.group(1).upper()}{int(match.group(2)):06d}"
+    """'D000001' from 'mijn donateursnummer is d 1' or 'D van Dirk nul nul nul één', else None."""
+    return spoken.read_subject_number(text or "").value
 
 
 def parse_postcode_house(text: str) -> tuple[str, str] | None:
-    """('1011 AB', '1') from '1011 AB 1', 'postcode 1011ab huisnummer 1', 'nummer 1, 1011 AB'."""
-    text = text or ""
-    postcode = parsing.parse_postcode(text)
-    if postcode is None:
+    """('1011 AB', '1') from '1011 AB 1', 'postcode 1011ab huisnummer 1', 'nummer 1, 1011 AB',
+    '35 11 el ka twaalf'. None when there are no letters or the reading is not certain."""
+    reading = spoken.read_address(text or "")
+    if not reading.found or not reading.value.letters:
         return None
-    compact = re.compile(r"\b" + postcode[:4] + r"\s?" + postcode[5:] + r"\b", re.I)
-    rest = compact.sub(" ", text, count=1)
-    match = _HOUSE_NUMBER.search(rest)
-    if not match:
-        return None
-    return postcode, normal_house_number(match.group(1) + (match.group(2) or ""))
+    return reading.value.postcode, normal_house_number(reading.value.house)
+
+
+@dataclass(frozen=True)
+class ProofReading:
+    """What a verification answer says: the proofs it could mean, and how sure that is.
+
+    A proof is ("address", Address) or ("birth", date). `ask` holds the single reading to
+    read back for a yes/no when an answer could mean more than one thing."""
+    proofs: tuple = ()
+    ask: tuple | None = None
+    impossible: bool = False
+
+    @property
+    def understood(self) -> bool:
+        return bool(self.proofs)
+
+
+def read_proof(text: str, language: str = "nl", today=None) -> ProofReading:
+    """Postcode + house number (letters may be left out) or a date of birth.
+
+    A keyed 8-digit answer may be either (21111949: born 21-11-1949, or 2111 + 1949): both
+    are checked against the caller's record, as both are what the caller keyed. Anything
+    else read two ways is asked back, never guessed."""
+    address = spoken.read_address(text, language)
+    born = spoken.read_date(text, today=today, past_only=True, lang=language)
+    births = [value for value in (born.candidates or ()) if value.year >= 1900]
+    keyed = re.fullmatch(r"\s*\d{5,9}\s*", text or "") is not None
+    proofs = [("address", value) for value in address.candidates if value is not None] + [
+        ("birth", value) for value in births if value is not None]
+    if not proofs:
+        return ProofReading(impossible=address.impossible or born.impossible)
+    if len(proofs) == 1 or keyed:
+        return ProofReading(proofs=tuple(proofs))
+    return ProofReading(ask=proofs[0])
 
 
 def parse_proof(text: str):
     """("address", postcode, house number) or ("birth", date of birth) from an answer, else None."""
-    address = parse_postcode_house(text)
-    if address is not None:
-        return ("address", *address)
-    born = parsing.parse_date(text)
-    if born is not None and born.year >= 1900:
-        return ("birth", born)
-    return None
+    reading = read_proof(text or "")
+    if len(reading.proofs) != 1:
+        return None
+    kind, value = reading.proofs[0]
+    if kind == "birth":
+        return ("birth", value)
+    return ("address", value.postcode, normal_house_number(value.house))
 
 
 def normal_house_number(value: str | None) -> str:
@@ -100,11 +125,42 @@ def normal_postcode(value: str | None) -> str:
     return re.sub(r"\s+", "", value or "").upper()
 
 
+_HOUSE_PARTS = re.compile(r"^\s*(\d{1,5})\s*[-/ ]?\s*(.*?)\s*$")
+
+
+def house_key(value: str | None) -> tuple[str, str]:
+    """('51', '2') for '51-2', '51 2', '51-II'; ('51', 'a') for '51A': number and addition."""
+    match = _HOUSE_PARTS.match(value or "")
+    if not match:
+        return (normal_house_number(value), "")
+    addition = re.sub(r"[\s.-]+", "", match.group(2)).lower()
+    addition = spoken.ROMAN.get(addition, addition)
+    return (str(int(match.group(1))), addition)
+
+
+def _proof_matches(record, proof, letters_needed: bool) -> bool:
+    kind, value = proof
+    if kind == "birth":
+        return record.date_of_birth is not None and record.date_of_birth == value
+    if house_key(record.house_number) != house_key(value.house):
+        return False
+    postcode = normal_postcode(record.postcode)
+    if value.letters:
+        return postcode == normal_postcode(value.postcode)
+    return not letters_needed and postcode[:4] == value.digits
+
+
 def find_subject(session, subject_type: str, phone: str | None, number: str | None, proof):
     """The donor or customer with this phone (or number) and proof, else None.
 
-    `proof` is ("address", postcode, house number) or ("birth", date of birth).
+    `proof` is ("address", postcode, house number), ("address", Address) or ("birth", date),
+    or a list of those (any may match). Without the postcode's letters (keyed on the phone)
+    the record must be found by the caller's own number and be the only one that fits.
     """
+    proofs = proof if isinstance(proof, list) else [proof]
+    proofs = [(p[0], spoken.Address(normal_postcode(p[1])[:4], normal_postcode(p[1])[4:] or None,
+                                    *house_key(p[2])))
+              if p[0] == "address" and len(p) == 3 else p for p in proofs]
     if subject_type == "donor":
         query = select(Donor)
         query = query.where((Donor.phone == phone) | (Donor.phone2 == phone)) if phone else \
@@ -113,13 +169,18 @@ def find_subject(session, subject_type: str, phone: str | None, number: str | No
         query = select(PumpCustomer)
         query = query.where(PumpCustomer.phone == phone) if phone else \
             query.where(PumpCustomer.customer_number == number)
-    for record in session.execute(query.limit(10)).scalars():
-        if proof[0] == "birth":
-            if record.date_of_birth is not None and record.date_of_birth == proof[1]:
+    records = list(session.execute(query.limit(10)).scalars())
+    for item in proofs:
+        if item[0] == "address" and not item[1].letters:
+            if not phone:
+                continue  # letters may be left out only for the caller's own number
+            fits = [r for r in records if _proof_matches(r, item, letters_needed=False)]
+            if len(fits) == 1:
+                return fits[0]
+            continue
+        for record in records:
+            if _proof_matches(record, item, letters_needed=True):
                 return record
-        elif (normal_postcode(record.postcode) == normal_postcode(proof[1])
-                and normal_house_number(record.house_number) == proof[2]):
-            return record
     return None
 
 
@@ -135,6 +196,155 @@ def subject_type_for(tracker: Tracker, number: str | None) -> str:
 def database_failed(dispatcher: CollectingDispatcher) -> None:
     dispatcher.utter_message(response="utter_verify_database_error")
     dispatcher.utter_message(json_message=DB_HANDOFF)
+
+
+# --- what the caller is asked for, and what to do with an answer that is not clear -----------
+
+# The kind of value each question asks for (the phone adapter's hints, keypad and words).
+KIND_FOR_SLOT = spoken.KIND_FOR_SLOT
+READBACK = {
+    "nl": {"chat": "Bedoelt u {value}? Antwoordt u met ja of nee.",
+           "voice": "Ik heb verstaan: {value}. Klopt dat? Zeg ja of nee."},
+    "en": {"chat": "Do you mean {value}? Please answer yes or no.",
+           "voice": "I heard: {value}. Is that right? Say yes or no."},
+}
+
+
+def channel(tracker: Tracker) -> str:
+    return str((tracker.latest_message.get("metadata") or {}).get("channel") or "api")
+
+
+def on_phone(tracker: Tracker) -> bool:
+    return channel(tracker) == "voice"
+
+
+def mark_unclear(dispatcher: CollectingDispatcher, slot: str) -> None:
+    """The answer to `slot` could not be read: asked again, never counted as a wrong answer."""
+    dispatcher.spoken_unclear = slot  # per request: rasa-sdk makes a dispatcher per call
+
+
+def _previous_user_text(tracker: Tracker) -> str | None:
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    return users[-2].get("text") if len(users) >= 2 else None
+
+
+def pending_readback(tracker: Tracker, slot: str, read):
+    """The reading asked back for a yes/no last turn, if the question is still `slot`.
+
+    Stateless: the previous answer is read again, and it was read back because it could be
+    read more than one way (`read` returns a spoken.Reading)."""
+    if tracker.get_slot("requested_slot") != slot:
+        return None
+    previous = _previous_user_text(tracker)
+    if not previous:
+        return None
+    reading = read(previous)
+    return reading.candidates[0] if reading.ambiguous else None  # None: nothing was read back
+
+
+def read_answer(dispatcher, tracker: Tracker, slot: str, text: str, read, say):
+    """(value, status) for an answer: status ok | unclear | impossible | asked.
+
+    `read(text)` gives a spoken.Reading; `say(value, language, ear)` words a reading for a
+    read-back. An answer read two ways is read back for a yes/no ("asked"); the yes takes
+    it, the no asks the question again."""
+    pending = pending_readback(tracker, slot, read)
+    if pending is not None:
+        answer = spoken.read_yes_no(text)
+        if answer is True or (answer is None and _intent(tracker) == "affirm"):
+            return pending, "ok"
+        if answer is False or _intent(tracker) == "deny":
+            mark_unclear(dispatcher, slot)
+            return None, "unclear"
+    reading = read(text)
+    if reading.found:
+        return reading.value, "ok"
+    if reading.ambiguous and reading.candidates[0] is not None:
+        language = _language(tracker)
+        ear = on_phone(tracker)
+        words = READBACK[language]["voice" if ear else "chat"].format(
+            value=say(reading.candidates[0], language, ear))
+        dispatcher.utter_message(text=words)
+        dispatcher.spoken_readback = (slot, words)
+        return None, "asked"
+    mark_unclear(dispatcher, slot)
+    return None, "impossible" if reading.impossible else "unclear"
+
+
+def readback_turn(tracker: Tracker) -> bool:
+    """True when this turn's answer was read back (the question is not asked again)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        custom = (event.get("data") or {}).get("custom") if event.get("event") == "bot" else None
+        if isinstance(custom, dict) and (custom.get("expect") or {}).get("readback"):
+            return True
+    return False
+
+
+class ExpectsAnswers:
+    """Mixin for the form validation actions: after validating, say which value the next
+    question asks for, whether the last answer was unclear, and a read-back if there is one,
+    as the custom payload {"expect": {...}} that the phone adapter renders as its Gather."""
+
+    async def run(self, dispatcher, tracker, domain):
+        events = await super().run(dispatcher, tracker, domain)
+        asked = [e for e in events if e.get("event") == "slot" and e.get("name") == "requested_slot"]
+        if asked:
+            following = asked[-1].get("value")
+        else:  # rasa-sdk left the choice to Rasa (the list is the domain's): the first empty
+            required = await self.required_slots(self.domain_slots(domain), dispatcher,
+                                                 tracker, domain)
+            following = next((slot for slot in required if tracker.slots.get(slot) is None),
+                             None)
+        if following:
+            expect = {"slot": following, "kind": KIND_FOR_SLOT.get(following, "text"),
+                      "unclear": getattr(dispatcher, "spoken_unclear", None) == following,
+                      "task": tracker.get_slot("service_task")}
+            readback = getattr(dispatcher, "spoken_readback", None)
+            if readback and readback[0] == following:
+                expect.update(readback=readback[1], unclear=False)
+            dispatcher.utter_message(json_message={"expect": expect})
+        return events
+
+
+def _say_proof(proof, language: str, ear: bool) -> str:
+    kind, value = proof
+    if kind == "birth":
+        return spoken.say_date(value, language) if ear else value.strftime("%d-%m-%Y")
+    return spoken.say_address(value, language) if ear else str(value)
+
+
+def _read_proof_reading(text: str):
+    reading = read_proof(text)
+    if reading.proofs:
+        return spoken.Reading(value=list(reading.proofs), candidates=(list(reading.proofs),))
+    if reading.ask:
+        return spoken.Reading(candidates=([reading.ask], None))
+    return spoken.IMPOSSIBLE if reading.impossible else spoken.NOTHING
+
+
+def answering_readback(tracker: Tracker) -> bool:
+    """A yes/no to a read-back answers the read-back: it does not end the form."""
+    slot = tracker.get_slot("requested_slot")
+    previous = _previous_user_text(tracker)
+    if not slot or not previous or _intent(tracker) not in ("deny", "affirm"):
+        return False
+    if slot == "verify_address":
+        return read_proof(previous).ask is not None
+    if slot not in READERS:
+        return False
+    reading = READERS[slot](previous, _language(tracker))
+    return reading.ambiguous and reading.candidates[0] is not None
+
+
+# Readers of the questions whose answers may be read back (actions.service uses them too).
+READERS = {
+    "verify_number": lambda text, language: spoken.read_subject_number(text, language),
+    "new_amount": lambda text, language: spoken.in_range(spoken.read_amount(text)),
+    "new_iban": lambda text, language: spoken.read_iban(text, language),
+    "complaint_event_date": lambda text, language: spoken.read_date(text, lang=language),
+}
 
 
 class VerificationSlots:
@@ -162,20 +372,35 @@ class VerificationSlots:
 
     def validate_verify_number(self, value: Any, dispatcher: CollectingDispatcher,
                                tracker: Tracker, domain: dict) -> dict:
-        number = parse_number(str(value or ""))
-        if number is None:
+        language = _language(tracker)
+        number, status = read_answer(
+            dispatcher, tracker, "verify_number", str(value or ""),
+            lambda text: spoken.read_subject_number(text, language),
+            lambda value, lang, ear: spoken.say_characters(value) if ear else value)
+        if status in ("unclear", "impossible"):
             dispatcher.utter_message(response="utter_verify_invalid_number")
         return {"verify_number": number}
 
     def validate_verify_address(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: dict) -> dict:
-        proof = parse_proof(str(value or ""))
-        if proof is None:
-            dispatcher.utter_message(response="utter_verify_invalid_address")
+        proofs, status = read_answer(dispatcher, tracker, "verify_address", str(value or ""),
+                                     _read_proof_reading,
+                                     lambda value, lang, ear: _say_proof(value[0], lang, ear))
+        if status != "ok":
+            # Not understood is not a wrong answer: asked again, no failure counted.
+            if status != "asked":
+                dispatcher.utter_message(response="utter_verify_invalid_address")
             return {"verify_address": None}
+        proof = proofs
         deceased = self.deceased(tracker)
         phone = None if deceased else tracker.get_slot("caller_phone")
         number = None if phone else tracker.get_slot("verify_number")
+        if not phone and all(kind == "address" and not value.letters for kind, value in proofs):
+            # Without the caller's own number the postcode's letters are needed: incomplete,
+            # so asked again (not a wrong answer).
+            mark_unclear(dispatcher, "verify_address")
+            dispatcher.utter_message(response="utter_verify_invalid_address")
+            return {"verify_address": None}
         subject_type = self.subject_type(tracker, number)
         try:
             with session_scope(_database_url()) as session:
@@ -204,14 +429,15 @@ class VerificationSlots:
         return {"verify_address": None, "verify_number": None, "verify_failures": float(failures)}
 
 
-class ValidateVerifyForm(VerificationSlots, FormValidationAction):
+class ValidateVerifyForm(Digressions, ExpectsAnswers, VerificationSlots, FormValidationAction):
     """Verification alone, before telling a verified caller their gift or pump status."""
 
     def name(self) -> str:
         return "validate_verify_form"
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain):
-        if _intent(tracker) in STOP_INTENTS and tracker.get_slot("requested_slot") is not None:
+        if (_intent(tracker) in STOP_INTENTS and tracker.get_slot("requested_slot") is not None
+                and not answering_readback(tracker)):
             return []
         return self.verification_slots(tracker)
 

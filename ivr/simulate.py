@@ -150,7 +150,32 @@ class Call:
         return action, self.params(DialCallStatus=status), None
 
 
-def sms(twilio: Twilio, to: str, caller: str, turns: list, echo) -> dict:
+def sms_handoff(database_url: str | None, caller: str, to: str, since=None) -> dict | None:
+    """The handoff an SMS conversation ended in, reported like a call's: by the database
+    (an SMS reply carries no Dial to follow). None without a database or a handoff."""
+    if not database_url:
+        return None
+    from sqlalchemy import select
+
+    from bot.db import session_scope
+    from bot.models import Conversation, Handoff
+    with session_scope(database_url) as session:
+        handoff = session.execute(
+            select(Handoff).join(Conversation, Conversation.id == Handoff.conversation_id)
+            .where(Conversation.caller == caller, Conversation.channel == "sms",
+                   Handoff.created_at >= since)
+            .order_by(Handoff.id.desc())).scalars().first()
+        if handoff is None:
+            return None
+        return {"channel": "sms", "category": handoff.category, "reason": handoff.reason,
+                "status": handoff.status, "rung": [], "accepted": handoff.status == "accepted",
+                "agent_heard": [], "connected_to": None}
+
+
+def sms(twilio: Twilio, to: str, caller: str, turns: list, echo,
+        database_url: str | None = None) -> dict:
+    from bot.models import utcnow
+    since = utcnow()  # only a handoff of this run counts
     log = []
     for kind, value in turns:
         params = {"MessageSid": "SM" + uuid.uuid4().hex, "AccountSid": "AC" + "0" * 32,
@@ -162,7 +187,15 @@ def sms(twilio: Twilio, to: str, caller: str, turns: list, echo) -> dict:
         for text in heard:
             echo("assistant", text)
         log.append({"caller": value, "heard": heard, "twiml": twiml})
-    return {"turns": log, "handoff": None}
+    return {"turns": log, "handoff": sms_handoff(database_url, caller, to, since)}
+
+
+def _default_database_url() -> str | None:
+    try:
+        from bot.config import Config
+        return Config().database_url
+    except Exception:  # noqa: BLE001 - a simulator without the gateway's config still runs
+        return None
 
 
 def main(argv=None) -> int:
@@ -181,6 +214,9 @@ def main(argv=None) -> int:
     parser.add_argument("--agent-accepts", dest="agent_accepts", action="store_true", default=True)
     parser.add_argument("--agent-declines", dest="agent_accepts", action="store_false")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"),
+                        help="the gateway's database, read for an SMS handoff (default: "
+                             "$DATABASE_URL, else the gateway's own default)")
     args = parser.parse_args(argv)
     if not args.auth_token:
         parser.error("no auth token: set TWILIO_AUTH_TOKEN (make run prints where it is) or --auth-token")
@@ -188,7 +224,8 @@ def main(argv=None) -> int:
     twilio = Twilio(args.base_url, args.public_base_url or args.base_url, args.auth_token)
     echo = (lambda who, text: None) if args.json else (lambda who, text: print(f"{who:>18}: {text}"))
     if args.sms:
-        result = sms(twilio, args.to, args.caller, args.turns, echo)
+        result = sms(twilio, args.to, args.caller, args.turns, echo,
+                     args.database_url or _default_database_url())
     else:
         result = Call(twilio, args.to, args.caller, args.turns, args.agent_accepts,
                       interactive=not args.turns, echo=echo).run()

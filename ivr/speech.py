@@ -10,10 +10,21 @@ MARKUP = re.compile(r"[*_#`>|]+")
 SPACES = re.compile(r"\s{2,}")
 WORDS = {"nl": {"url": "onze website", "email": "ons e-mailadres"},
          "en": {"url": "our website", "email": "our e-mail address"}}
+# Chat words for the ear: on a call nothing is typed or clicked.
+FOR_THE_EAR = {
+    "nl": ((r"\b(in)?typen\b", "zeggen"), (r"\btypt\b", "zegt"), (r"\btyp\b", "zeg"),
+           (r"\b(aan)?klikken\b", "kiezen"), (r"\bklik (dan )?op\b", "kies"),
+           (r"\bklikt\b", "kiest"), (r"\bklik\b", "kies")),
+    "en": ((r"\btyping\b", "saying"), (r"\btype\b", "say"), (r"\bclick(ing)? on\b", "choose"),
+           (r"\bclick\b", "choose"), (r"\btap\b", "choose")),
+}
 
 
 def for_speech(text: str, language: str) -> str:
     words = WORDS.get(language, WORDS["nl"])
+    for pattern, spoken in FOR_THE_EAR.get(language, FOR_THE_EAR["nl"]):
+        text = re.sub(pattern, lambda m, s=spoken: s.capitalize() if m.group(0)[:1].isupper()
+                      else s, text, flags=re.I)
     text = EMAIL.sub(words["email"], text)
     text = URL.sub(words["url"], text)
     text = EMOJI.sub("", text)

@@ -9,6 +9,7 @@ from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
 
 SPEECH_LANGUAGE = {"nl": "nl-NL", "en": "en-US"}
 GATHER_TIMEOUT = 5  # seconds of silence before Twilio gives up on the caller
+KEYPAD_TIMEOUT = 10  # seconds between keys: keying a postcode takes a moment
 RING_SECONDS = 20  # per on-call colleague
 
 
@@ -16,14 +17,42 @@ def _say(parent, text: str, language: str, voice: str) -> None:
     parent.say(text, voice=voice or None, language=SPEECH_LANGUAGE.get(language, "nl-NL"))
 
 
+def _speech_settings(speech: dict | None) -> dict:
+    """speechModel / enhanced for a language, from lines.yml (voice.speech.<language>)."""
+    speech = speech or {}
+    settings = {}
+    if speech.get("model"):
+        settings["speech_model"] = speech["model"]
+    if speech.get("enhanced") is not None:
+        settings["enhanced"] = bool(speech["enhanced"])
+    return settings
+
+
 def ask(texts: list[str], language: str, voice: str, action: str, no_input: str,
-        hints: str = "") -> VoiceResponse:
-    """Say the texts while listening for speech or a key, then go to `no_input` if nothing came."""
+        hints: str = "", speech: dict | None = None) -> VoiceResponse:
+    """Say the texts while listening for speech or a key, then go to `no_input` if nothing came.
+
+    `hints` are the words expected for this question; `speech` the line's speechModel and
+    enhanced settings for this language."""
     response = VoiceResponse()
     gather = Gather(input="speech dtmf", language=SPEECH_LANGUAGE.get(language, "nl-NL"),
                     action=action, method="POST", action_on_empty_result=True,
                     speech_timeout="auto", timeout=GATHER_TIMEOUT, num_digits=1,
-                    hints=hints or None, profanity_filter=False)
+                    hints=hints or None, profanity_filter=False, **_speech_settings(speech))
+    for text in texts:
+        _say(gather, text, language, voice)
+    response.append(gather)
+    response.redirect(no_input, method="POST")
+    return response
+
+
+def ask_keypad(texts: list[str], language: str, voice: str, action: str,
+               no_input: str) -> VoiceResponse:
+    """Keypad entry of a value (postcode digits + house number, a date as 8 digits, an
+    amount): any number of keys, ended by the hash key."""
+    response = VoiceResponse()
+    gather = Gather(input="dtmf", finish_on_key="#", action=action, method="POST",
+                    action_on_empty_result=True, timeout=KEYPAD_TIMEOUT)
     for text in texts:
         _say(gather, text, language, voice)
     response.append(gather)

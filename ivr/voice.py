@@ -13,6 +13,7 @@ from flask import Blueprint, Response, abort, request
 from sqlalchemy import select, update
 from twilio.twiml.voice_response import VoiceResponse
 
+from bot import coverage
 from bot.handoff import safe_reply
 from bot.inbound import hand_to_person, handle_inbound
 from bot.models import CallbackRequest, Conversation, Handoff, HandoffEvent, Message, utcnow
@@ -20,7 +21,9 @@ from bot.services import services
 from bot.triage import screen
 from ivr import twiml
 from ivr.phone import e164, masked
-from ivr.prompts import MENU_UTTERANCES, prompt
+from actions.spoken import KIND_FOR_SLOT
+from ivr.prompts import (KEYPAD_KINDS, MENU_UTTERANCES, YES_NO_KEYS, ask_prompt, hints_for,
+                         prompt, reask_prompt)
 from ivr.signature import twilio_only
 from ivr.speech import for_speech
 
@@ -44,10 +47,21 @@ def _url(path: str, **params) -> str:
 
 
 def _state() -> dict:
+    """Call state from the query string: missed turns (m), failed turns (f), a re-ask after
+    low confidence (a), the form question being asked (q, a slot name), its unclear answers
+    so far (r), keypad entry (k) and spoken choices (b) on the last Gather."""
     def number(name):
         value = request.args.get(name, "0")
         return int(value) if value.isdigit() else 0
-    return {"m": number("m"), "f": number("f"), "a": number("a")}
+    slot = request.args.get("q", "")
+    return {"m": number("m"), "f": number("f"), "a": number("a"),
+            "q": slot if slot.replace("_", "").isalnum() and len(slot) <= 32 else "",
+            "r": number("r"), "k": number("k"), "b": number("b")}
+
+
+def _params(state: dict) -> dict:
+    """Only the state that is set: short URLs, and no empty values."""
+    return {key: value for key, value in state.items() if value or key in ("m", "f", "a")}
 
 
 def _call() -> tuple[str, str | None]:
@@ -69,12 +83,90 @@ def _conversation(call_sid: str, caller: str | None) -> Conversation:
         return conversation
 
 
-def _ask(conversation: Conversation, texts: list[str], state: dict) -> Response:
+def _ask(conversation: Conversation, texts: list[str], state: dict, kind: str | None = None,
+         keypad: bool = False) -> Response:
     line = services().lines.get(conversation.line_id)
     language = conversation.language
-    action = _url("/gather", **state)
-    return xml(twiml.ask([for_speech(t, language) for t in texts], language,
-                         line.voice.get(language, ""), action, action, line.hints))
+    action = _url("/gather", **_params({**state, "k": int(keypad)}))
+    voice = line.voice.get(language, "")
+    spoken = [for_speech(t, language) for t in texts]
+    if keypad:
+        return xml(twiml.ask_keypad(spoken, language, voice, action, action))
+    speech = (line.voice.get("speech") or {}).get(language)
+    return xml(twiml.ask(spoken, language, voice, action, action,
+                         hints_for(kind, language, line.hints), speech))
+
+
+def _choices(replies, language: str) -> list[str]:
+    """Buttons become spoken choices: "Zeg 'Per maand' of toets 1."."""
+    if not replies or not replies[-1].buttons:
+        return []
+    return [prompt("choice", language, title=button["title"], number=index)
+            for index, button in enumerate(replies[-1].buttons[:9], start=1)]
+
+
+def _button_payload(call_sid: str, digits: str) -> str | None:
+    """The payload of the spoken choice keyed, from the last reply that offered choices."""
+    with services().session() as session:
+        meta = session.execute(select(Message.meta).where(
+            Message.conversation_id == call_sid, Message.direction == "out")
+            .order_by(Message.id.desc()).limit(1)).scalars().first() or {}
+    buttons = meta.get("buttons") or []
+    index = int(digits[:1]) - 1 if digits[:1].isdigit() else -1
+    return buttons[index].get("payload") if 0 <= index < len(buttons) else None
+
+
+def _keyed_text(line, language: str, kind: str, digits: str) -> str:
+    """What keys stand for in a form answer: 1/2 for yes/no, the line's letter before a
+    donor or customer number, else the digits themselves (postcode digits + house number,
+    a date as 8 digits, an amount, a count)."""
+    if kind == "yesno":
+        return YES_NO_KEYS.get(language, YES_NO_KEYS["nl"]).get(digits[:1], digits)
+    if kind == "number":
+        return f"{'C' if line.domain == 'device' else 'D'} {digits}"
+    return digits
+
+
+def _reask(call_sid: str, conversation: Conversation, state: dict, kind: str,
+           attempt: int) -> Response:
+    """An unclear answer to a form question: the keypad after the first (where a value can be
+    keyed), other words after the second, a person after the third. Never a loop."""
+    if attempt >= 3:
+        return _to_person(call_sid, conversation, "request",
+                          f"{state['q'] or kind} not understood {attempt} times on the phone")
+    state = {**state, "r": attempt, "b": 0}
+    text = reask_prompt(kind, attempt, conversation.language)
+    return _ask(conversation, [text], state, kind, keypad=kind in KEYPAD_KINDS)
+
+
+def _kind_of(slot: str) -> str | None:
+    return KIND_FOR_SLOT.get(slot) if slot else None
+
+
+def _render(call_sid: str, conversation: Conversation, outcome, state: dict,
+            asked: tuple = ("", 0)) -> Response:
+    """The replies as the caller hears them, with a Gather for what the form asks next.
+
+    `asked`: the question of the previous Gather and its unclear answers so far."""
+    language = conversation.language
+    previous = asked[1] if asked[0] and asked[0] == (outcome.expect or {}).get("slot") else 0
+    texts = [reply.text for reply in outcome.replies]
+    expect = outcome.expect or {}
+    slot, kind = expect.get("slot") or "", expect.get("kind") or None
+    state = {**state, "q": slot, "r": 0, "b": 0}
+    if expect.get("readback"):  # an answer that can be read two ways: yes or no
+        return _ask(conversation, [expect["readback"]], {**state, "r": previous}, "yesno")
+    if expect.get("unclear"):
+        return _reask(call_sid, conversation, state, kind or "text", previous + 1)
+    if slot:
+        own = ask_prompt(slot, expect.get("task"), language)
+        if own and texts:
+            texts[-1] = own  # the question written for the ear
+    choices = _choices(outcome.replies, language)
+    if choices:
+        texts += choices
+        state["b"] = 1
+    return _ask(conversation, texts, state, kind)
 
 
 def _menu(conversation: Conversation, state: dict) -> Response:
@@ -94,7 +186,7 @@ def incoming():
     greeting = line.greeting.get(conversation.language) or line.greeting.get("nl", "")
     log.info("call started conversation=%s line=%s", call_sid, line.id)
     return _ask(conversation, [greeting, prompt("how_to_reach_person", conversation.language)],
-                {"m": 0, "f": 0, "a": 0})
+                {"m": 0, "f": 0, "a": 0, "q": "", "r": 0, "k": 0, "b": 0})
 
 
 def _store_unclear(call_sid: str, text: str, confidence: float) -> None:
@@ -119,13 +211,23 @@ def gather():
 
     if digits == "0":
         return _to_person(call_sid, conversation, "request", "caller pressed 0")
-    if digits:
+    kind = _kind_of(state["q"])
+    if digits and state["k"] and state["q"]:
+        text = _keyed_text(line, conversation.language, kind, digits)  # keypad entry
+    elif digits and state["b"]:
+        text = _button_payload(call_sid, digits)
+        if text is None:
+            return _reask(call_sid, conversation, state, kind or "text", state["r"] + 1)
+    elif digits:
         text = MENU_UTTERANCES[line.domain].get(digits[:1])
         if text is None:
             state["f"] += 1
             if state["f"] >= MAX_FAILURES:
                 return _to_person(call_sid, conversation, "request", "three failed turns")
             return _menu(conversation, state)
+    elif not speech and state["q"]:
+        # Silence while a form question waits: the same as an unclear answer to it.
+        return _reask(call_sid, conversation, state, kind or "text", state["r"] + 1)
     elif not speech:
         state["m"] += 1
         if state["m"] >= 2 or state["f"] >= MAX_FAILURES:
@@ -137,7 +239,9 @@ def gather():
     else:
         text = speech
         # A misheard sentence is asked again once, unless it already carries a safety signal.
-        if confidence < LOW_CONFIDENCE and not state["a"] and not screen.check(text).handoff:
+        # A form answer is not: the parser reads it or the question is asked again.
+        if (confidence < LOW_CONFIDENCE and not state["a"] and not state["q"]
+                and not screen.check(text).handoff):
             _store_unclear(call_sid, text, confidence)
             return _ask(conversation, [prompt("say_again", conversation.language)], {**state, "a": 1})
 
@@ -146,13 +250,14 @@ def gather():
         return _connect_after_handoff(call_sid, outcome.language)
     if not outcome.replies:
         return _connect_after_handoff(call_sid, outcome.language)
-    state = {"m": 0, "f": state["f"], "a": 0}
-    if outcome.decision and outcome.decision.intent == "nlu_fallback":
+    asked = (state["q"], state["r"])
+    state = {"m": 0, "f": state["f"], "a": 0, "q": "", "r": 0, "k": 0, "b": 0}
+    if outcome.decision and outcome.decision.intent == "nlu_fallback" and not outcome.expect:
         state["f"] += 1
         if state["f"] >= MAX_FAILURES:
             return _to_person(call_sid, conversation, "request", "three failed turns")
     conversation.language = outcome.language
-    return _ask(conversation, [reply.text for reply in outcome.replies], state)
+    return _render(call_sid, conversation, outcome, state, asked)
 
 
 def _to_person(call_sid: str, conversation: Conversation, category: str, reason: str) -> Response:
@@ -172,7 +277,9 @@ def _open_handoff(session, call_sid: str) -> Handoff | None:
 
 
 def _connect_after_handoff(call_sid: str, language: str) -> Response:
-    """The caller hears the safe message and one on-call colleague is rung (or a callback offered)."""
+    """The caller hears the safe message, then what the coverage allows now (bot/coverage.py):
+    an on-call colleague is rung, or outside coverage the service that is there (113, the
+    emergency line) is dialled, or a routine caller is offered a callback."""
     svc = services()
     with svc.session() as session:
         handoff = _open_handoff(session, call_sid)
@@ -183,11 +290,21 @@ def _connect_after_handoff(call_sid: str, language: str) -> Response:
             return xml(twiml.dial_fallback(safe_reply(line, language, "system"), language, voice,
                                            line.on_call[0] if line.on_call else
                                            line.safety["crisis_line_dial"]))
-        safe = safe_reply(line, language, handoff.category)
+        cover = coverage.decide(line, handoff.category, "voice", utcnow())
+        if handoff.cover and handoff.cover != cover.state:  # decided at the handoff: keep to it
+            cover = coverage.Cover(handoff.cover, service=cover.service, opens_at=cover.opens_at)
+        safe = safe_reply(line, language, handoff.category, "voice", cover)
         routine = handoff.category in ("request", "system")
-        if routine and not line.is_open(utcnow()):
+        if routine and (cover.state == "outside" or not line.on_call):
             _event(session, handoff, "callback_offered", "outside business hours")
             return _offer_callback(handoff, line, language, [])
+        if cover.state == "outside" or not line.on_call:
+            dial = (line.device_emergency_dial if handoff.category == "device_safety"
+                    else line.safety["crisis_line_dial"])
+            # the referral itself is the handoff's "referred" event; this is the dialling
+            _event(session, handoff, "dialled", "device emergency line"
+                   if handoff.category == "device_safety" else "crisis line")
+            return xml(twiml.dial_fallback(safe, language, voice, dial))
         _event(session, handoff, "ringing", "agent 0")
         return xml(twiml.connect([safe], language, voice, line.on_call[0],
                                  _url(f"/whisper/{handoff.token}", i=0),
@@ -237,6 +354,28 @@ def whisper(token: str):
                 f"Beller: {caller}. Laatst gezegd: {last or 'niets'}. Druk 1 om aan te nemen.")
     return xml(twiml.whisper(text, _url(f"/whisper-result/{token}", i=index),
                              line.voice.get("nl", "")))
+
+
+@blueprint.post("/page/<token>")
+@twilio_only
+def page(token: str):
+    """A page call to an on-call colleague (bot/escalation.py): what waits, never what the
+    caller said; they take it in the console."""
+    svc = services()
+    with svc.session() as session:
+        handoff = _handoff_by_token(session, token)
+        conversation = session.get(Conversation, handoff.conversation_id)
+        line = svc.lines.get(handoff.line_id)
+        _event(session, handoff, "page_call_answered")
+        caller = (f"nummer eindigend op {masked(conversation.caller)[1:]}"
+                  if conversation.caller else f"kanaal {handoff.channel}")
+        text = (f"Oproep voor {line.facts.get('org_name', line.organisation)}. Een overdracht wacht "
+                f"en niemand heeft hem aangenomen. Categorie: "
+                f"{CATEGORY_NL.get(handoff.category, handoff.category)}. Taal: "
+                f"{LANGUAGE_NL.get(handoff.language, handoff.language)}. Beller: {caller}. "
+                f"Open de console en neem overdracht {handoff.id} aan; de link staat in de sms.")
+    voice = line.voice.get("nl", "")
+    return xml(twiml.say_and_hang_up([text, text], "nl", voice))
 
 
 @blueprint.post("/whisper-result/<token>")

@@ -104,6 +104,22 @@ def test_classifier_flags_on_its_own():
         assert model.verdict(text).level is None, (text, model.verdict(text))
 
 
+def test_the_fast_path_computes_what_scikit_learn_computes():
+    model = risk_classifier.shared()
+    texts = [text for text, _ in risk_classifier.corpus(ROOT / "data")[::97]]
+    texts += ["", "???", "ik", "x" * 3000, "mijn pomp \U0001F525 is heet"]
+    for text in texts:
+        fast, reference = model.scores(text), model.reference_scores(text)
+        assert fast.keys() == reference.keys()
+        assert max(abs(fast[k] - reference[k]) for k in fast) < 1e-9, text
+
+
+def test_one_or_two_words_are_left_to_the_rules_and_nlu():
+    model = risk_classifier.shared()
+    assert model.verdict("ik").level is None and model.verdict("ik").score == 0.0
+    assert model.verdict("ja graag").category is None
+
+
 def test_emoji_are_read_as_words():
     assert "pil" in risk_classifier.prepare("ik heb er 30 \U0001F48A genomen")
     assert risk_classifier.prepare("") == ""

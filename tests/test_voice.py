@@ -235,3 +235,175 @@ def test_every_twiml_builder_uses_documented_names_only():
         check_twiml(str(response))
     with pytest.raises(AssertionError):
         check_twiml('<Response><Gather langauge="nl-NL"/></Response>')
+
+
+# --- spoken forms, keypad entry and no loops (issue 17) -----------------------------------
+
+import random  # noqa: E402
+from collections import Counter  # noqa: E402
+from datetime import date  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+from bot.records import AuditEntry, Donor  # noqa: E402
+
+
+@pytest.fixture
+def donor(stack):
+    """A donor with a phone number of their own, 3511 LK 12, born 21-11-1949."""
+    suffix = random.randrange(100000, 499999)
+    values = dict(donor_number=f"D{suffix:06d}", first_name="Hendrikje", last_name="Wolters",
+                  phone="+3165" + f"{random.randrange(10**7):07d}", street="Oudegracht",
+                  house_number="12", postcode="3511 LK", city="Utrecht",
+                  iban="NL91ABNA0417164321", amount=Decimal("12.50"), frequency="maand",
+                  start_date=date(2021, 3, 1), status="actief", date_of_birth=date(1949, 11, 21))
+    with session_scope(stack.database_url) as session:
+        record = Donor(**values)
+        session.add(record)
+        session.flush()
+        values["id"] = record.id
+    return values
+
+
+def _record(stack, donor_id):
+    with session_scope(stack.database_url) as session:
+        record = session.get(Donor, donor_id)
+        audit = session.execute(select(AuditEntry).where(
+            AuditEntry.subject_type == "donor", AuditEntry.subject_id == donor_id)).scalars().all()
+        return (record.iban, record.amount, record.frequency,
+                [(entry.field, entry.channel) for entry in audit])
+
+
+def _verified_for(phone, donor, request, proof, keyed=None):
+    """Call, ask for a change, verify with `proof` (speech) or `keyed` digits after one
+    unclear answer; returns the caller and the response that asks the task's question."""
+    caller = Caller(phone, caller=donor["phone"])
+    root = caller.say(caller.call(), request)
+    gather = root.find("Gather")
+    assert "postcode en huisnummer" in spoken(root) and "1234 AB" not in spoken(root)
+    assert "Lodewijk" in gather.get("hints") and gather.get("speechModel") == "googlev2_telephony"
+    if keyed:
+        root = caller.say(root, "blauwe maandag")  # not understood: the keypad is offered
+        gather = root.find("Gather")
+        assert gather.get("input") == "dtmf" and gather.get("finishOnKey") == "#"
+        assert "toets" in spoken(root).lower() and "hekje" in spoken(root)
+        root = caller.answer(root, Digits=keyed)
+    else:
+        root = caller.say(root, proof)
+    assert "dat klopt" in spoken(root).lower(), spoken(root)
+    return caller, root
+
+
+@pytest.mark.parametrize("proof, keyed", [
+    ("drie vijf een een el ka twaalf", None),  # letters by their Dutch names
+    ("35 11 lk 12", None),  # digit groups
+    ("eenentwintig november negentienhonderdnegenenveertig", None),  # a date in words
+    (None, "351112"),  # keypad: postcode digits + house number, no letters
+])
+def test_spoken_verification_then_an_iban_in_letter_and_digit_groups(phone, stack, donor, proof,
+                                                                      keyed):
+    caller, root = _verified_for(phone, donor, "ik wil mijn rekeningnummer wijzigen", proof, keyed)
+    assert "groepjes" in spoken(root)  # the IBAN question, for the ear
+    root = caller.say(root, "N L acht een R A B O nul drie een twee drie vier vijf zes zeven acht")
+    heard = spoken(root)
+    assert "N L 8 1, R A B O, 0 3 1 2, 3 4 5 6, 7 8" in heard and "Zeg ja of nee" in heard
+    root = caller.say(root, "ja")
+    iban, _, _, audit = _record(stack, donor["id"])
+    assert iban == "NL81RABO0312345678"
+    assert ("iban", "voice") in audit
+
+
+def test_an_amount_said_in_words_is_read_back_with_euro_and_applied(phone, stack, donor):
+    caller, root = _verified_for(phone, donor, "ik wil mijn bedrag wijzigen", "3511 el ka 12")
+    assert "Welk bedrag" in spoken(root)
+    root = caller.say(root, "vijf en twintig vijftig")
+    # the frequency: the chat's buttons become spoken choices, keyed or said
+    heard = spoken(root)
+    assert "Zeg 'Per maand' of toets 1." in heard and "Zeg 'Per jaar' of toets 3." in heard
+    root = caller.answer(root, Digits="1")
+    heard = spoken(root)
+    assert "vijfentwintig euro vijftig" in heard and "Klopt dat?" in heard
+    root = caller.say(root, "ja")
+    _, amount, frequency, audit = _record(stack, donor["id"])
+    assert amount == Decimal("25.50") and frequency == "maand"
+    assert ("amount", "voice") in audit
+
+
+def test_a_caller_who_never_manages_gets_the_keypad_then_a_person_and_no_loop(phone, stack, donor):
+    caller = Caller(phone, caller=donor["phone"])
+    responses = [caller.call()]
+    responses.append(caller.say(responses[-1], "ik wil mijn rekeningnummer wijzigen"))
+    responses.append(caller.say(responses[-1], "blauwe maandag"))  # second try: the keypad
+    assert responses[-1].find("Gather").get("input") == "dtmf"
+    responses.append(caller.answer(responses[-1], Digits="12"))  # third try: keypad, other words
+    assert responses[-1].find("Gather").get("input") == "dtmf"
+    responses.append(caller.answer(responses[-1], Digits="99"))  # fourth: a person
+    assert responses[-1].find("Dial") is not None
+    said = Counter(text for root in responses for text in
+                   ((say.text or "").strip() for say in root.iter("Say")) if text)
+    assert max(said.values()) <= 2, said
+    with session_scope(stack.database_url) as session:
+        handoff = session.execute(select(Handoff).where(
+            Handoff.conversation_id == caller.sid)).scalar_one()
+    assert handoff.category == "request"
+    assert handoff.reason == "verify_address not understood 3 times on the phone"
+    _, _, _, audit = _record(stack, donor["id"])
+    assert audit == []  # not understood is not a failed check, and nothing changed
+
+
+def test_an_unclear_answer_is_not_a_failed_check(phone, stack, donor):
+    caller = Caller(phone, caller=donor["phone"])
+    root = caller.say(caller.call(), "ik wil mijn rekeningnummer wijzigen")
+    root = caller.say(root, "blauwe maandag")  # unclear
+    root = caller.answer(root, Digits="351112")  # keyed: verified
+    assert "dat klopt" in spoken(root).lower()
+    with session_scope(stack.database_url) as session:
+        assert session.execute(select(Handoff).where(
+            Handoff.conversation_id == caller.sid)).scalars().first() is None
+
+
+def test_keypad_gather_and_speech_settings_from_the_twiml_builders():
+    response = twiml.ask_keypad(["Toets uw postcode."], "nl", "Google.nl-NL-Standard-A", "/g", "/r")
+    gather = check_twiml(str(response)).find("Gather")
+    assert gather.get("input") == "dtmf" and gather.get("finishOnKey") == "#"
+    response = twiml.ask(["a"], "en", "", "/g", "/r", "postcode, kilo",
+                         {"model": "googlev2_telephony", "enhanced": False})
+    gather = check_twiml(str(response)).find("Gather")
+    assert gather.get("speechModel") == "googlev2_telephony" and gather.get("enhanced") == "false"
+    assert gather.get("hints") == "postcode, kilo" and gather.get("language") == "en-US"
+
+
+def test_chat_words_are_rewritten_for_the_ear():
+    from ivr.speech import for_speech
+    assert for_speech("U kunt ook 'medewerker' typen.", "nl") == "U kunt ook 'medewerker' zeggen."
+    assert for_speech("Klik op de knop of typ uw vraag.", "nl") == "Kies de knop of zeg uw vraag."
+    assert for_speech("You can also type 'agent'.", "en") == "You can also say 'agent'."
+
+
+class _Routed:
+    """requests.Session stand-in: the simulator's requests go to the Flask test client."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def post(self, url, data, timeout, headers):
+        path = url.split("://", 1)[-1].split("/", 1)[-1]
+        response = self.client.post("/" + path, data=data, headers=headers)
+
+        class Answer:
+            text = response.get_data(as_text=True)
+            status_code = response.status_code
+
+            def raise_for_status(self):
+                assert self.status_code == 200, self.text
+        return Answer()
+
+
+def test_simulator_json_reports_an_sms_handoff_like_a_calls(phone, stack):
+    from ivr import simulate
+    twilio = simulate.Twilio("http://gateway", PUBLIC, TOKEN)
+    twilio.http = _Routed(phone)
+    texter = "+3166" + f"{random.randrange(10**7):07d}"
+    result = simulate.sms(twilio, DONOR_LINE, texter, [("say", "ik wil niet meer leven")],
+                          lambda who, text: None, stack.database_url)
+    assert result["handoff"]["channel"] == "sms" and result["handoff"]["category"] == "crisis"
+    assert result["handoff"]["reason"] and result["turns"][0]["heard"]
