@@ -209,7 +209,11 @@ def gather():
     except ValueError:
         confidence = 1.0
 
-    if digits == "0":
+    keypad_entry = bool(digits and state["k"] and state["q"])
+    # 0 is "a person" everywhere: any keys that start with 0 ("0", "0000#"), except while the
+    # caller keys in a value that may itself start with 0 (a date of birth), where a 0 alone
+    # or only zeros still mean a person.
+    if digits.startswith("0") and (not keypad_entry or not digits.strip("0#*")):
         return _to_person(call_sid, conversation, "request", "caller pressed 0")
     kind = _kind_of(state["q"])
     if digits and state["k"] and state["q"]:

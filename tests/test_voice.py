@@ -142,6 +142,18 @@ def test_three_failed_turns_reach_a_person(phone, stack):
     assert handoff.category == "request"
 
 
+@pytest.mark.parametrize("keys", ["0", "0000", "0000#", "01"])
+def test_any_keys_that_start_with_0_reach_a_person(phone, stack, keys):
+    caller = Caller(phone)
+    root = caller.answer(caller.call(), Digits=keys)
+    assert root.find("Dial") is not None, spoken(root)
+    with session_scope(stack.database_url) as session:
+        handoff = session.execute(select(Handoff).where(
+            Handoff.conversation_id == caller.sid)).scalar_one()
+    assert (handoff.category, handoff.reason, handoff.channel) == (
+        "request", "caller pressed 0", "voice")
+
+
 def test_low_confidence_is_asked_again_once(phone):
     caller = Caller(phone)
     root = caller.say(caller.call(), "uh mbm wijzig", confidence="0.1")
