@@ -18,6 +18,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions import identity
 from actions import parsing
 from actions.tasks import SUPPLIES, TASK_SLOTS, VERIFY_SLOTS, subject_for, task_for
 from actions.verify import MAX_FAILURES, _database_url, _language, database_failed
@@ -42,18 +43,13 @@ def _channel(tracker: Tracker) -> str:
 
 def _subject(session, tracker: Tracker, task):
     """The record the task is about: the verified caller's, or the reported donor's."""
-    if task.verify == "deceased":
-        raw = tracker.get_slot("task_subject_id")
-    else:
-        wanted = subject_for(task, tracker.get_slot("line_domain"))
-        if tracker.get_slot("verified") is not True or tracker.get_slot("subject_type") != wanted:
-            raise NotVerified()
-        raw = tracker.get_slot("subject_id")
-    try:
-        subject_id = int(raw)
-    except (TypeError, ValueError):
-        raise NotVerified() from None
-    model = Donor if subject_for(task, tracker.get_slot("line_domain")) == "donor" else PumpCustomer
+    # Re-checked against the gateway's record of this conversation: slots only mirror it.
+    wanted = subject_for(task, tracker.get_slot("line_domain"))
+    outcome = identity.REPORTED if task.verify == "deceased" else identity.VERIFIED
+    subject_id = identity.verified_subject(session, tracker.sender_id, wanted, outcome)
+    if subject_id is None:
+        raise NotVerified()
+    model = Donor if wanted == "donor" else PumpCustomer
     record = session.get(model, subject_id)
     if record is None:
         raise NotVerified()

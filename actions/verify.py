@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.digress import Digressions  # questions inside a form (issue 14)
-from actions import parsing, spoken
+from actions import identity, parsing, spoken
 from bot.config import Config
 from bot.db import session_scope
 from bot.records import Donor, PumpCustomer, SupplyOrder
@@ -35,6 +35,8 @@ STOP_INTENTS = {"deny", "ask_human", "goodbye"}
 SUBJECT_FOR_GOAL = {"gift": "donor", "fsn": "customer"}
 
 FAILED_HANDOFF = {"handoff": {"category": "request", "reason": "verification failed 3 times"}}
+LOCKED_HANDOFF = {"handoff": {"category": "request",
+                              "reason": "self-service locked after repeated failed checks"}}
 DB_HANDOFF = {"handoff": {"category": "system", "reason": "database unavailable"}}
 
 FREQUENCY_LABELS = parsing.FREQUENCY_LABELS
@@ -393,7 +395,14 @@ class VerificationSlots:
             return {"verify_address": None}
         proof = proofs
         deceased = self.deceased(tracker)
-        phone = None if deceased else tracker.get_slot("caller_phone")
+        try:
+            # The caller's number as the gateway stored it, never what arrived in metadata.
+            with session_scope(_database_url()) as session:
+                phone = None if deceased else identity.caller_of(session, tracker.sender_id)
+        except SQLAlchemyError as exc:
+            log.error("verification: database unavailable (%s)", type(exc).__name__)
+            database_failed(dispatcher)
+            return {"verify_address": None, "verify_failures": float(MAX_FAILURES)}
         number = None if phone else tracker.get_slot("verify_number")
         if not phone and all(kind == "address" and not value.letters for kind, value in proofs):
             # Without the caller's own number the postcode's letters are needed: incomplete,
@@ -402,10 +411,28 @@ class VerificationSlots:
             dispatcher.utter_message(response="utter_verify_invalid_address")
             return {"verify_address": None}
         subject_type = self.subject_type(tracker, number)
+        method = "caller_number" if phone else "record_number"
         try:
             with session_scope(_database_url()) as session:
+                aimed_at = identity.candidates(session, subject_type, phone, number)
+                if any(identity.locked(session, subject_type, i) for i in aimed_at):
+                    for subject in aimed_at:
+                        identity.record(session, tracker.sender_id, subject_type, subject,
+                                        identity.LOCKED, method)
+                    log.warning("verification refused: self-service locked subject=%s",
+                                subject_type)
+                    dispatcher.utter_message(response="utter_verify_failed_handoff")
+                    dispatcher.utter_message(json_message=LOCKED_HANDOFF)
+                    return {"verify_address": None, "verify_failures": float(MAX_FAILURES)}
                 record = find_subject(session, subject_type, phone, number, proof)
                 subject_id = record.id if record else None
+                if subject_id is not None:
+                    identity.record(session, tracker.sender_id, subject_type, subject_id,
+                                    identity.REPORTED if deceased else identity.VERIFIED, method)
+                else:
+                    for subject in aimed_at:  # a wrong answer counts against the record
+                        identity.record(session, tracker.sender_id, subject_type, subject,
+                                        identity.FAILED, method)
         except SQLAlchemyError as exc:
             log.error("verification: database unavailable (%s)", type(exc).__name__)
             database_failed(dispatcher)
@@ -442,13 +469,16 @@ class ValidateVerifyForm(Digressions, ExpectsAnswers, VerificationSlots, FormVal
         return self.verification_slots(tracker)
 
 
-def _verified_subject(tracker: Tracker, subject_type: str) -> int | None:
-    if tracker.get_slot("verified") is not True or tracker.get_slot("subject_type") != subject_type:
+def _claims_verified(tracker: Tracker, subject_type: str) -> bool:
+    """The dialogue's mirror: worth a look in the database (an unverified caller costs none)."""
+    return tracker.get_slot("verified") is True and tracker.get_slot("subject_type") == subject_type
+
+
+def _verified_in(session, tracker: Tracker, subject_type: str) -> int | None:
+    """The record verified in this conversation, by the gateway's database, never by slots."""
+    if not _claims_verified(tracker, subject_type):
         return None
-    try:
-        return int(tracker.get_slot("subject_id"))
-    except (TypeError, ValueError):
-        return None
+    return identity.verified_subject(session, tracker.sender_id, subject_type)
 
 
 class ActionTellCurrentGift(Action):
@@ -456,14 +486,14 @@ class ActionTellCurrentGift(Action):
         return "action_tell_current_gift"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict):
-        donor_id = _verified_subject(tracker, "donor")
-        if donor_id is None:
+        if not _claims_verified(tracker, "donor"):
             dispatcher.utter_message(response="utter_donor_current_gift")
             return []
         language = _language(tracker)
         try:
             with session_scope(_database_url()) as session:
-                donor = session.get(Donor, donor_id)
+                donor_id = _verified_in(session, tracker, "donor")
+                donor = session.get(Donor, donor_id) if donor_id is not None else None
                 facts = None if donor is None else {
                     "amount": parsing.format_amount(donor.amount),
                     "frequency": FREQUENCY_LABELS[language].get(donor.frequency, donor.frequency),
@@ -487,13 +517,13 @@ class ActionTellFsnStatus(Action):
         return "action_tell_fsn_status"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict):
-        customer_id = _verified_subject(tracker, "customer")
-        if customer_id is None:
+        if not _claims_verified(tracker, "customer"):
             dispatcher.utter_message(response="utter_device_safety_notice")
             return []
         try:
             with session_scope(_database_url()) as session:
-                customer = session.get(PumpCustomer, customer_id)
+                customer_id = _verified_in(session, tracker, "customer")
+                customer = session.get(PumpCustomer, customer_id) if customer_id is not None else None
                 facts = None if customer is None else (customer.pump_serial,
                                                        bool(customer.under_safety_notice))
         except SQLAlchemyError as exc:
@@ -511,13 +541,13 @@ class ActionTellFsnStatus(Action):
 
 def tell_delivery_status(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """For a verified pump customer: the latest order's status. False: answer generally."""
-    customer_id = _verified_subject(tracker, "customer")
-    if customer_id is None:
+    if not _claims_verified(tracker, "customer"):
         return False
     language = _language(tracker)
     try:
         with session_scope(_database_url()) as session:
-            order = session.execute(select(SupplyOrder).where(
+            customer_id = _verified_in(session, tracker, "customer")
+            order = None if customer_id is None else session.execute(select(SupplyOrder).where(
                 SupplyOrder.customer_id == customer_id).order_by(
                 SupplyOrder.ordered_at.desc(), SupplyOrder.id.desc()).limit(1)).scalars().first()
             facts = None if order is None else (order.status, order.expected_delivery)
@@ -539,12 +569,12 @@ def tell_delivery_status(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
 
 def tell_periodic_gift(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """For a verified donor, after the general answer: whether they have a periodic gift."""
-    donor_id = _verified_subject(tracker, "donor")
-    if donor_id is None:
+    if not _claims_verified(tracker, "donor"):
         return
     try:
         with session_scope(_database_url()) as session:
-            donor = session.get(Donor, donor_id)
+            donor_id = _verified_in(session, tracker, "donor")
+            donor = session.get(Donor, donor_id) if donor_id is not None else None
             facts = None if donor is None else (bool(donor.periodic_gift), donor.periodic_gift_until)
     except SQLAlchemyError as exc:
         log.error("periodic gift: database unavailable (%s)", type(exc).__name__)

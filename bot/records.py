@@ -300,6 +300,28 @@ class Complaint(Base):
         super().__init__(**kwargs)
 
 
+class VerificationAttempt(Base):
+    """Who was verified in which conversation, and every failed check against a record.
+
+    The gateway's own record of identity: actions read it by conversation id before they
+    tell or change anything, and never trust a `verified` or `subject_id` slot for that.
+    Failed attempts against one record, across conversations, lock its self-service for
+    LOCK_MINUTES (see actions/identity.py).
+    """
+    __tablename__ = "verification_attempts"
+    __table_args__ = (Index("ix_verification_attempts_subject", "subject_type", "subject_id",
+                            "created_at"),)
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    conversation_id = Column(String(128), nullable=False, index=True)
+    subject_type = Column(String(16), nullable=False)  # donor | customer
+    subject_id = Column(Integer, nullable=False)
+    outcome = Column(String(16), nullable=False)  # verified | failed | locked
+    method = Column(String(32), nullable=False)  # caller_number | record_number
+    channel = Column(String(16), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
 def import_donors(services, path, dry_run: bool = False):
     """The donor CSV import (bot.records_cli.import_donors), also importable from here."""
     from bot.records_cli import import_donors as run  # late: records_cli imports this module

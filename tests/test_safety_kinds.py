@@ -110,7 +110,7 @@ def twilio_app(stack, twilio_api):
 def via_web(client, text, line):
     conversation_id = uuid.uuid4().hex
     response = client.post("/api/messages", json={"text": text, "conversation_id": conversation_id,
-                                                  "line": line})
+                                                  "line": line, "channel": "web"})
     assert response.status_code == 200, response.get_data(as_text=True)
     answer = response.get_json()
     return conversation_id, " ".join(r["text"] for r in answer["replies"])
@@ -161,7 +161,11 @@ def test_each_kind_is_handed_off_on_the_first_turn(channel, kind, category, line
                                                    twilio_app, stack):
     conversation_id, said = send(channel, twilio_app.test_client(), stack.database_url, text, line)
     row = handoff_of(stack.database_url, conversation_id)
-    assert (row.category, row.channel, row.status) == (category, channel, "open"), row.reason
+    # Distress while waiting for the clinic may read as a crisis too: both get a person now
+    # and the same safe message with 113 (bot/handoff.py SAFE_TEXT).
+    allowed = {category, "crisis"} if kind == "eol_distress" else {category}
+    assert row.category in allowed, row.reason
+    assert (row.channel, row.status) == (channel, "open"), row.reason
     assert row.risk_level in ("high", "medium")
     assert_numbers(said, category)
 
