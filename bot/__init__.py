@@ -36,6 +36,8 @@ def create_app(config: Config | dict | None = None) -> Flask:
     app.register_blueprint(agent_views.blueprint)
     app.after_request(webchat.allow_widget_origins)
     auth.init_app(app, app.extensions["assistant"])
+    from bot import security  # CSP, frame-ancestors, HSTS on https (flask-talisman)
+    security.init_app(app, app.extensions["assistant"])
     cli.register(app)
 
     import ivr  # Twilio channels: adapters around the same road

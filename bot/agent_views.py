@@ -6,11 +6,11 @@ routes so the queue and the transcript stay live. Every route needs a login.
 from __future__ import annotations
 
 from flask import (Blueprint, Response, abort, flash, jsonify, redirect, render_template,
-                   request, url_for)
+                   request, session, url_for)
 from flask_login import current_user, login_required, login_user, logout_user
 
 from bot import console, dashboard, escalation, presence, worklist
-from bot.auth import authenticate, limiter, supervisor_required
+from bot.auth import authenticate, end_sessions, limiter, supervisor_required
 from bot.services import services
 
 blueprint = Blueprint("agent", __name__, url_prefix="/agent")
@@ -50,8 +50,12 @@ def login():
 @blueprint.post("/logout")
 @login_required
 def logout():
-    presence.set_status(services(), current_user.agent_id, "away")
+    agent_id = current_user.agent_id
+    presence.set_status(services(), agent_id, "away")
+    # server-side: a kept copy of this session cookie (or a remember-me cookie) no longer works
+    end_sessions(services(), agent_id)
     logout_user()
+    session.clear()
     return redirect(url_for("agent.login"))
 
 
@@ -181,8 +185,12 @@ def close(handoff_id: int):
     if outcome not in console.OUTCOMES:
         outcome = "resolved"
     back = request.form.get("back_to_bot") == "1"
-    return _act(handoff_id, lambda: console.finish(services(), handoff_id, current_user.username,
-                                                   outcome, back_to_bot=back),
+    # crisis, end-of-life request, device safety: the agent must have accepted it; a supervisor
+    # may close it without accepting, with a written reason (kept as a note and an event)
+    reason = request.form.get("reason", "")
+    return _act(handoff_id, lambda: console.finish(
+                    services(), handoff_id, current_user.username, outcome, back_to_bot=back,
+                    supervisor=current_user.is_supervisor, reason=reason),
                 "Teruggegeven aan de assistent." if back else "Overdracht afgesloten.")
 
 

@@ -1,4 +1,10 @@
-"""Agents and supervisors: argon2 password hashes, flask-login sessions, CSRF, login rate limit."""
+"""Agents and supervisors: argon2 password hashes, flask-login sessions, CSRF, login rate limit.
+
+Sessions are checked against the database on every request: the id flask-login keeps in the
+signed session cookie (and in a remember-me cookie) is "<agent id>.<session generation>", and
+logging out bumps the agent's generation (`end_sessions`), so a copy of the cookie of an ended
+session is refused. One logout ends every console session of that agent, on every device.
+"""
 from __future__ import annotations
 
 import secrets
@@ -12,7 +18,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, UserMixin, current_user
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.models import Agent, utcnow
 
@@ -30,9 +36,10 @@ class ConsoleUser(UserMixin):
     agent_id: int
     username: str
     role: str
+    generation: int = 0
 
     def get_id(self) -> str:
-        return str(self.agent_id)
+        return f"{self.agent_id}.{self.generation}"
 
     @property
     def is_supervisor(self) -> bool:
@@ -116,7 +123,24 @@ def authenticate(services, username: str, password: str) -> ConsoleUser | None:
         # Logging in to the console is coming to work: available until they say otherwise
         # or their console stops sending heartbeats (bot/presence.py).
         agent.status, agent.last_seen_at = "available", agent.last_login_at
-        return ConsoleUser(agent.id, agent.username, agent.role)
+        return ConsoleUser(agent.id, agent.username, agent.role, agent.session_generation or 0)
+
+
+def end_sessions(services, agent_id: int) -> None:
+    """Logout: every session cookie (and remember-me cookie) issued to this agent so far is
+    refused from now on, also a copy somebody kept."""
+    with services.session() as session:
+        session.execute(update(Agent).where(Agent.id == agent_id).values(
+            session_generation=Agent.session_generation + 1)
+            .execution_options(synchronize_session=False))
+
+
+def _parse_user_id(user_id: str) -> tuple[int, int] | None:
+    agent_id, dot, generation = (user_id or "").partition(".")
+    if not (dot and agent_id.isascii() and agent_id.isdigit() and generation.isascii()
+            and generation.isdigit() and len(user_id) <= 40):
+        return None  # also a cookie from before generations: log in again
+    return int(agent_id), int(generation)
 
 
 def count_agents(services, role: str | None = None) -> int:
@@ -143,11 +167,14 @@ def init_app(app, services) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str):
+        parsed = _parse_user_id(user_id)
+        if parsed is None:
+            return None
         with services.session() as session:
-            agent = session.get(Agent, int(user_id)) if user_id.isdigit() else None
-            if agent is None or not agent.active:
-                return None
-            return ConsoleUser(agent.id, agent.username, agent.role)
+            agent = session.get(Agent, parsed[0])
+            if agent is None or not agent.active or (agent.session_generation or 0) != parsed[1]:
+                return None  # unknown, switched off, or a session that was logged out
+            return ConsoleUser(agent.id, agent.username, agent.role, agent.session_generation or 0)
 
     @login_manager.unauthorized_handler
     def unauthorized():

@@ -16,6 +16,8 @@ from bot.texts import text_for
 log = logging.getLogger(__name__)
 
 RISK_ORDER = {"high": 0, "medium": 1, "low": 2}
+# Handoffs only the person who accepted them may close (or a supervisor, with a reason).
+SAFETY_CATEGORIES = frozenset({"crisis", "end_of_life_request", "device_safety"})
 OUTCOMES = ("resolved", "referred to emergency services", "referred to 113", "callback arranged",
             "no contact", "not urgent after all")
 # Channels an agent can write into from the console; voice is a phone call.
@@ -204,21 +206,49 @@ def add_note(services, handoff_id: int, agent: str, text: str) -> None:
         session.add(HandoffNote(handoff_id=handoff_id, author=agent, text=text[:5000]))
 
 
-def finish(services, handoff_id: int, agent: str, outcome: str, back_to_bot: bool) -> None:
+def can_close(h: Handoff, agent: str, supervisor: bool = False, reason: str = "") -> None:
+    """Raise ConsoleError unless `agent` may close this handoff now.
+
+    A crisis, end-of-life request or device-safety handoff is closed by the agent who accepted
+    it; a supervisor may close one nobody accepted only with a written reason. Routine handoffs
+    (system, request) may be closed by any agent, accepted or not."""
+    if h.status == "closed":
+        raise ConsoleError("closed", "this handoff is closed already")
+    if h.status == "accepted" and h.accepted_by != agent:
+        raise ConsoleError("not_yours", f"{h.accepted_by} has this handoff")
+    if h.category in SAFETY_CATEGORIES and h.status != "accepted":
+        if not supervisor:
+            raise ConsoleError("accept_first", "accept this handoff before you close it")
+        if len((reason or "").strip()) < 5:
+            raise ConsoleError("reason_required", "closing without accepting needs a written "
+                                                  "reason (at least 5 characters)")
+
+
+def finish(services, handoff_id: int, agent: str, outcome: str, back_to_bot: bool,
+           supervisor: bool = False, reason: str = "") -> None:
     """Close with an outcome. Either way the bot answers again afterwards (Rasa `resume`), so a
-    caller who writes later is never met by silence; the caller is told what happens."""
+    caller who writes later is never met by silence; the caller is told what happens.
+
+    Who may close what: `can_close`. A supervisor's close of a safety handoff nobody accepted
+    keeps the reason as a note and a `closed_by_supervisor` event; it is not counted as
+    accepted (accepted_by/accepted_at stay empty, so the dashboard's time to accept is true)."""
     with services.session() as session:
         h = session.get(Handoff, handoff_id)
         if h is None:
             raise KeyError(handoff_id)
-        if h.status == "closed":
-            raise ConsoleError("closed", "this handoff is closed already")
-        if h.status == "accepted" and h.accepted_by != agent:
-            raise ConsoleError("not_yours", f"{h.accepted_by} has this handoff")
+        can_close(h, agent, supervisor, reason)
+        override = h.category in SAFETY_CATEGORIES and h.status != "accepted"
         h.status, h.closed_at = "closed", utcnow()
         h.outcome = ("returned to bot: " if back_to_bot else "") + (outcome or "resolved")[:150]
-        h.accepted_by = h.accepted_by or agent
-        h.accepted_at = h.accepted_at or h.closed_at
+        if override:
+            reason = reason.strip()[:5000]
+            session.add(HandoffNote(handoff_id=h.id, author=agent,
+                                    text=f"Afgesloten zonder aannemen (supervisor): {reason}"))
+            # the event names who (events hold no free text: the reason may hold caller data)
+            session.add(HandoffEvent(handoff_id=h.id, kind="closed_by_supervisor", detail=agent))
+        else:
+            h.accepted_by = h.accepted_by or agent
+            h.accepted_at = h.accepted_at or h.closed_at
         conversation = session.get(Conversation, h.conversation_id)
         still_open = session.execute(select(Handoff.id).where(
             Handoff.conversation_id == conversation.id, Handoff.status != "closed",

@@ -90,6 +90,7 @@ def test_after_a_handoff_the_bot_stays_silent_until_handed_back(client, app, sta
         stored = [m.text for m in session.get(Conversation, conversation_id).messages]
     assert "hallo? is daar iemand" in stored
 
+    console.accept(app.extensions["assistant"], first["handoff"]["id"], "agent-1")
     console.finish(app.extensions["assistant"], first["handoff"]["id"], agent="agent-1",
                    outcome="resolved", back_to_bot=True)
     [row] = handoffs_of(stack.database_url, conversation_id)

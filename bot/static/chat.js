@@ -6,7 +6,13 @@
   var config = JSON.parse(document.getElementById("chat-config").textContent);
   var line = root.dataset.line;
   var key = "triage-chat:" + line;
-  var state = JSON.parse(localStorage.getItem(key) || "null") || {};
+  // Storage may be blocked (a third-party frame, private mode): then the chat lives in memory.
+  var store = (function () {
+    try { localStorage.setItem(key + ":probe", "1"); localStorage.removeItem(key + ":probe"); return localStorage; }
+    catch (e) { var memory = {}; return {getItem: function (k) { return k in memory ? memory[k] : null; },
+                                         setItem: function (k, v) { memory[k] = String(v); }}; }
+  })();
+  var state = JSON.parse(store.getItem(key) || "null") || {};
   var log = document.getElementById("log");
   var text = document.getElementById("text");
   var sendButton = document.getElementById("send");
@@ -22,7 +28,7 @@
     crypto.getRandomValues(bytes);
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
-  function save() { localStorage.setItem(key, JSON.stringify(state)); }
+  function save() { store.setItem(key, JSON.stringify(state)); }
   if (!state.id) { state = {id: newId(), language: root.dataset.language}; save(); }
   function ui() { return config.ui[state.language] || config.ui.nl; }
   function url(template) { return template.replace("CID", state.id); }

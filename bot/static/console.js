@@ -203,5 +203,23 @@ var Console = (function () {
     });
   }
 
+  // Started from data-* attributes (the Content-Security-Policy allows no inline script):
+  // <body data-alerts data-heartbeat data-handoffs>, #queue-body[data-poll], #transcript[data-poll].
+  function start() {
+    var body = document.body;
+    if (!body || !body.dataset.alerts) return;  // not logged in
+    var base = body.dataset.handoffs;
+    watch(body.dataset.alerts, body.dataset.heartbeat, base);
+    var queueBody = document.getElementById("queue-body");
+    if (queueBody && queueBody.dataset.poll) pollQueue(queueBody.dataset.poll, base);
+    var transcript = document.getElementById("transcript");
+    if (transcript && transcript.dataset.poll) {
+      pollHandoff(transcript.dataset.poll, transcript.dataset.status);
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+
   return {pollQueue: pollQueue, pollHandoff: pollHandoff, watch: watch};
 })();
