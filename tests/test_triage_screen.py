@@ -11,7 +11,7 @@ import pytest
 from bot.rasa_client import RasaClient
 from bot.triage.__main__ import nlu_from_parse
 from bot.triage import classifier as risk_classifier
-from bot.triage.screen import NLU_MEDIUM, NLU_THRESHOLD, Decision, check, combine
+from bot.triage.screen import CORROBORATION, NLU_THRESHOLD, Decision, check, combine
 from tests.conftest import RASA_TOKEN, ROOT
 
 SHARED_DEV = ROOT.parent / "shared" / "eval" / "triage_dev.tsv"
@@ -51,15 +51,18 @@ def test_negated_rule_and_same_category_nlu_is_review_not_handoff():
     assert other.handoff and other.category == "device_safety"
 
 
-def test_nlu_middle_band_hands_off_with_risk_medium_only_for_the_top_intent():
-    rules = Decision(False, None, None, "nl")
-    middle = combine(rules, nlu("safety_crisis", NLU_MEDIUM + 0.01, safety_crisis=NLU_MEDIUM + 0.01))
-    assert middle.handoff and middle.category == "crisis" and middle.risk_level == "medium"
-    # The same score as a runner-up is not enough for the middle band.
-    runner_up = combine(rules, nlu("donor_cancel", 0.6, safety_crisis=NLU_MEDIUM + 0.01))
-    assert not runner_up.handoff and runner_up.risk_level is None
-    high = combine(rules, nlu("safety_crisis", NLU_THRESHOLD, safety_crisis=NLU_THRESHOLD))
-    assert high.handoff and high.risk_level == "high"
+def test_nlu_needs_the_classifier_to_see_some_risk():
+    quiet = Decision(False, None, None, "nl", layers={"classifier": {
+        "category": "crisis", "score": CORROBORATION - 0.01, "level": None}})
+    some = Decision(False, None, None, "nl", layers={"classifier": {
+        "category": "crisis", "score": CORROBORATION, "level": None}})
+    sure = nlu("safety_crisis", 0.99, safety_crisis=0.99)
+    assert not combine(quiet, sure).handoff
+    assert combine(quiet, sure).layers["nlu"]["flag"] is True  # NLU's own verdict is reported
+    flagged = combine(some, sure)
+    assert flagged.handoff and flagged.category == "crisis" and flagged.risk_level == "high"
+    assert not combine(some, nlu("safety_crisis", NLU_THRESHOLD - 0.01,
+                                 safety_crisis=NLU_THRESHOLD - 0.01)).handoff
 
 
 def test_nlu_raises_a_medium_handoff_to_high():

@@ -23,12 +23,18 @@ from bot.triage.rules import scan
 # Severity order: a message that hits several categories goes out as the first.
 CATEGORIES = ("crisis", "end_of_life_request", "device_safety")
 INTENT_CATEGORY = risk_classifier.INTENT_CATEGORY
-# A safety intent at or above this confidence flags with risk high, even when it is not the
-# top intent. Chosen with `python -m tools.eval_triage --sweep` (both layers).
-NLU_THRESHOLD = 0.80
-# The middle band for NLU: a safety intent that is Rasa's top intent at or above this
-# confidence (but under NLU_THRESHOLD) hands off with risk medium.
-NLU_MEDIUM = 0.50
+# A safety intent at or above this confidence flags, even when it is not the top intent,
+# provided the gateway's classifier sees some risk too (CORROBORATION): measured with
+# `python -m tools.eval_triage --sweep`, Rasa's DIET is confidently wrong on routine
+# look-alikes ("mijn suiker was 8,5, is dat goed?" at 0.98), and two independent models
+# agreeing catches what the classifier alone scores just under its own line. Without a
+# trained classifier NLU flags on its own.
+NLU_THRESHOLD = 0.90
+CORROBORATION = 0.30
+# The middle band for NLU: a corroborated safety intent that is Rasa's top intent at or above
+# this confidence (but under NLU_THRESHOLD) hands off with risk medium. Off (above 1): the
+# sweep showed no recall gained for the false handoffs it costs.
+NLU_MEDIUM = 1.01
 RISK = {"crisis": "high", "end_of_life_request": "high", "device_safety": "high",
         "system": "medium", "request": "low"}
 
@@ -125,12 +131,21 @@ def _nlu_summary(nlu: dict | None) -> dict | None:
             "score": round(flag[2], 4) if flag else None, "level": flag[3] if flag else None}
 
 
+def _corroborated(rules: Decision) -> bool:
+    verdict = rules.layers.get("classifier")
+    if verdict is None:
+        return True  # no classifier ran (no trained model): NLU stands alone
+    return float(verdict.get("score") or 0.0) >= CORROBORATION
+
+
 def combine(rules: Decision, nlu: dict | None) -> Decision:
     """Add the NLU layer to a decision of `check`. A handoff stays a handoff."""
     intent = (nlu or {}).get("intent")
     confidence = (nlu or {}).get("confidence")
     layers = dict(rules.layers, nlu=_nlu_summary(nlu))
     flag = nlu_flag(nlu)
+    if flag is not None and not rules.handoff and not _corroborated(rules):
+        flag = None
     base = replace(rules, intent=intent, confidence=confidence, layers=layers)
     if rules.handoff:
         if flag and flag[3] == "high" and rules.risk == "medium":
