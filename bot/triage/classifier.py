@@ -44,7 +44,7 @@ INTENT_CATEGORY = {
     "safety_device_emergency": "device_safety",
 }
 HIGH = 0.75
-MEDIUM = 0.50
+MEDIUM = 0.45
 MIN_WORDS = 3
 FORMAT = 1  # bump when the saved structure changes
 

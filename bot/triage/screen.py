@@ -30,7 +30,7 @@ INTENT_CATEGORY = risk_classifier.INTENT_CATEGORY
 # agreeing catches what the classifier alone scores just under its own line. Without a
 # trained classifier NLU flags on its own.
 NLU_THRESHOLD = 0.90
-CORROBORATION = 0.30
+CORROBORATION = 0.40
 # The middle band for NLU: a corroborated safety intent that is Rasa's top intent at or above
 # this confidence (but under NLU_THRESHOLD) hands off with risk medium. Off (above 1): the
 # sweep showed no recall gained for the false handoffs it costs.
