@@ -97,11 +97,24 @@ def _answer_parses(slot: str, text: str) -> bool:
         return True
 
 
+def on_users_turn(tracker: Tracker, form: str) -> bool:
+    """Is the form validating the user's latest message (not coming back after a digression)?
+
+    rasa-sdk receives the form's temporary tracker, whose last action is the form itself, so
+    read the events: since the user's message no action but the form has run."""
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "action" and event.get("name") not in ("action_listen", form):
+            return False
+    return False
+
+
 def is_digression(tracker: Tracker, form: str) -> bool:
     """Is the latest message a question rather than the answer the form waits for?"""
     slot = tracker.get_slot("requested_slot")
     if (not slot or (tracker.active_loop or {}).get("name") != form
-            or tracker.latest_action_name != "action_listen"):
+            or not on_users_turn(tracker, form)):
         return False
     intent = tracker.latest_message.get("intent") or {}
     name, confidence = intent.get("name") or "", float(intent.get("confidence") or 0.0)

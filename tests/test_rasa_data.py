@@ -29,7 +29,8 @@ def examples_per_intent(language: str) -> Counter:
     for path in (ROOT / "data" / "nlu" / language).glob("*.yml"):
         for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
             if "intent" in block:
-                counts[block["intent"]] += sum(1 for line in block["examples"].splitlines()
+                # a retrieval intent (faq/<id>) counts for its intent (faq)
+                counts[block["intent"].split("/", 1)[0]] += sum(1 for line in block["examples"].splitlines()
                                                if line.strip().startswith("- "))
     return counts
 

@@ -1,0 +1,302 @@
+"""Issue 14: the FAQ knowledge base, the fallback that helps, digressions inside forms, and
+callers acting for someone else. Data checks and action logic first (no Rasa needed), then
+the real gateway + Rasa + action server on web/API, SMS and voice."""
+from __future__ import annotations
+
+import re
+import uuid
+import xml.etree.ElementTree as ET
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from sqlalchemy import select
+
+from actions import digress, faq, fallback
+from bot import create_app
+from bot.db import session_scope
+from bot.lines import load
+from bot.models import Handoff
+from tests.conftest import ROOT
+from tests.twilio_util import PUBLIC, TOKEN, signed_post
+from tools import faq as faq_tool
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+DONOR_LINE, PUMP_LINE = "+3197000000001", "+3197000000002"
+
+
+# --- the data -------------------------------------------------------------------------------
+
+def test_generated_files_are_up_to_date():
+    assert faq_tool.main(["--check"]) == 0
+
+
+def test_each_line_has_at_least_60_entries_with_its_own_facts_filled():
+    lines = load(ROOT / "lines.yml")
+    items = faq_tool.entries()
+    for line in lines.lines:
+        own = [e for e in items if e["line"] in (line.id, faq_tool.SHARED_LINE)]
+        assert len(own) >= 60, (line.id, len(own))
+        for entry in own:
+            for language in ("nl", "en"):
+                values = line.slots(language)
+                for name in PLACEHOLDER.findall(entry["answer"][language]):
+                    assert values[name], f"{line.id}: {entry['id']} quotes an empty {name}"
+                assert len(set(entry["questions"][language])) >= faq_tool.MIN_QUESTIONS
+
+
+def test_the_checks_catch_a_missing_fact_and_too_few_phrasings():
+    entry = {"id": "donor_x", "line": "vrienden", "domain": "donor", "source": "t.yml",
+             "title": {"nl": "x", "en": "x en"},
+             "answer": {"nl": "Bel {no_such_fact}.", "en": "Call {org_phone}."},
+             "questions": {"nl": ["a", "b"], "en": [str(i) for i in range(8)]}}
+    problems = faq_tool.check([entry], ROOT / "lines.yml")
+    assert any("no_such_fact" in p for p in problems)
+    assert any("2 nl phrasings" in p for p in problems)
+    assert not any("en answer" in p for p in problems)
+
+
+def test_digression_rules_cover_exactly_the_digression_intents():
+    rules = yaml.safe_load((ROOT / "data" / "digression_rules.yml").read_text())["rules"]
+    for form in ("service_form", "verify_form"):
+        [rule] = [r for r in rules if r["rule"] == f"a question while {form} waits for an answer"]
+        intents = {step["intent"] for step in rule["steps"][0]["or"]}
+        assert intents == set(digress.DIGRESSION_INTENTS)
+        assert [s.get("action") for s in rule["steps"][1:3]] == ["action_digress", form]
+
+
+# --- the actions' logic ---------------------------------------------------------------------
+
+def selector(*ranked):
+    return {"response_selector": {"faq": {"ranking": [
+        {"intent_response_key": f"faq/{key}", "confidence": conf} for key, conf in ranked]}}}
+
+
+def test_faq_answer_belongs_to_the_callers_line():
+    # the other line's entry clearly wins: no answer here (the other line's number instead)
+    assert faq.choose(selector(("device_warranty_length", 0.9), ("donor_rsin", 0.05)),
+                      "donor") is None
+    # a near tie (the same question at both organisations): this line's entry
+    assert faq.choose(selector(("device_privacy", 0.5), ("donor_privacy_data", 0.4)),
+                      "donor") == "donor_privacy_data"
+    assert faq.choose(selector(("shared_address", 0.7), ("donor_rsin", 0.2)),
+                      "device") == "shared_address"
+
+
+# What rasa-sdk receives while the form validates the user's message: the form's temporary
+# tracker ends with the form's own ActionExecuted.
+USER_TURN = [{"event": "action", "name": "service_form"}, {"event": "action", "name": "action_listen"},
+             {"event": "user"}, {"event": "slot", "name": "verify_number"},
+             {"event": "action", "name": "service_form"}]
+
+
+def tracker(text="", intent="", confidence=0.9, slots=None, events=None, loop=None,
+            latest_action="service_form", extra=None):
+    message = {"text": text, "intent": {"name": intent, "confidence": confidence},
+               "intent_ranking": [{"name": intent, "confidence": confidence}], **(extra or {})}
+    return Tracker("t", {"language": "nl", "line_domain": "donor", **(slots or {})}, message,
+                   USER_TURN if events is None else events, False, None,
+                   {"name": loop} if loop else {}, latest_action)
+
+
+def test_fallback_buttons_are_this_lines_topics_in_the_callers_language():
+    message = {"intent_ranking": [
+        {"name": "nlu_fallback", "confidence": 0.5}, {"name": "device_order_supplies", "confidence": 0.3},
+        {"name": "donor_cancel", "confidence": 0.2}, {"name": "faq", "confidence": 0.2},
+        {"name": "greet", "confidence": 0.1}], **selector(("donor_rsin", 0.8))}
+    buttons = fallback.likeliest_topics(message, "donor", "en")
+    assert buttons == [{"title": "Stop my gift", "payload": "Stop my gift"},
+                       {"title": "RSIN or tax number", "payload": "RSIN or tax number"}]
+
+
+def test_a_second_miss_in_a_row_is_a_miss_twice():
+    first = [{"event": "user"}]
+    again = [{"event": "user"}, {"event": "action", "name": "action_fallback"},
+             {"event": "bot"}, {"event": "action", "name": "action_listen"}, {"event": "user"}]
+    answered_between = [{"event": "user"}, {"event": "action", "name": "action_fallback"},
+                        {"event": "user"}, {"event": "action", "name": "action_faq"},
+                        {"event": "action", "name": "action_listen"}, {"event": "user"}]
+    assert not fallback.missed_before(tracker(events=first))
+    assert fallback.missed_before(tracker(events=again))
+    assert not fallback.missed_before(tracker(events=answered_between))
+
+
+def test_a_question_digresses_but_an_answer_does_not():
+    waiting = {"requested_slot": "verify_number"}
+    assert digress.is_digression(tracker("wat zijn jullie openingstijden", "opening_hours",
+                                         slots=waiting, loop="service_form"), "service_form")
+    # the answer itself, whatever NLU made of it
+    assert not digress.is_digression(tracker("D000123", "opening_hours", slots=waiting,
+                                             loop="service_form"), "service_form")
+    # not sure enough, or the form is not waiting, or coming back after the answer
+    assert not digress.is_digression(tracker("wat is dat", "faq", 0.3, slots=waiting,
+                                             loop="service_form"), "service_form")
+    assert not digress.is_digression(tracker("openingstijden", "opening_hours"), "service_form")
+    back = [*USER_TURN[:4], {"event": "action", "name": "action_digress"}, {"event": "bot"},
+            {"event": "action", "name": "service_form"}]
+    assert not digress.is_digression(tracker("wat zijn jullie openingstijden", "opening_hours",
+                                             slots=waiting, loop="service_form",
+                                             events=back), "service_form")
+    # a free-text answer digresses only when it is shaped like a question
+    street = {"requested_slot": "new_street"}
+    assert not digress.is_digression(tracker("Dorpsstraat 12", "donor_change_address", 0.95,
+                                             slots=street, loop="service_form"), "service_form")
+    # a relative reporting a death is a relative by design
+    bereavement = {"requested_slot": "verify_number", "service_task": "bereavement"}
+    assert not digress.is_digression(tracker("ik ben haar zoon", "acting_for_other",
+                                             slots=bereavement, loop="service_form"),
+                                     "service_form")
+
+
+# --- the real stack: web and API ------------------------------------------------------------
+
+def say(client, text, conversation_id=None, line=None, channel="web"):
+    body = {"conversation_id": conversation_id or uuid.uuid4().hex, "text": text,
+            "channel": channel}
+    if line:
+        body["line"] = line
+    response = client.post("/api/messages", json=body)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.get_json()
+
+
+def all_text(answer) -> str:
+    return " ".join(reply["text"] for reply in answer["replies"])
+
+
+def buttons(answer) -> list[dict]:
+    return [b for reply in answer["replies"] for b in reply.get("buttons", [])]
+
+
+@pytest.mark.parametrize("line,text,language,expected", [
+    ("vrienden", "welk rsin nummer moet ik invullen voor de stichting", "nl",
+     ["8123.45.678"]),
+    ("vrienden", "can i give from a foreign bank account what is the bic", "en",
+     ["ABNANL2A", "From abroad"]),
+    ("pomp", "hoeveel jaar garantie heb ik op de pomp", "nl", ["4 jaar"]),
+    ("pomp", "can i go in the sauna with my patch", "en", ["between 5 and 40"]),
+])
+def test_faq_answer_on_each_line_and_language(client, line, text, language, expected):
+    answer = say(client, text, line=line)
+    assert answer["language"] == language and answer["handoff"] is None
+    for part in expected:
+        assert part in all_text(answer)
+
+
+def test_the_other_lines_faq_gets_the_other_lines_number(client):
+    answer = say(client, "hoeveel jaar garantie heb ik op de pomp", line="vrienden")
+    assert "020 000 0003" in all_text(answer) and "4 jaar" not in all_text(answer)
+
+
+NONSENSE = ("brrr tsjak plof", "blub blub fietsbel")  # NLU below the line for both
+
+
+def test_not_understood_offers_topics_then_a_person(client):
+    conversation_id = uuid.uuid4().hex
+    first = say(client, NONSENSE[0], conversation_id)
+    assert first["handoff"] is None
+    offered = buttons(first)
+    assert 2 <= len(offered) <= 3
+    assert all(b["payload"] == b["title"] for b in offered)
+    assert "medewerker" in all_text(first) and "niet begrepen" not in all_text(first)
+    second = say(client, NONSENSE[1], conversation_id)
+    assert second["handoff"]["category"] == "request"
+    assert second["handoff"]["reason"] == "not understood twice"
+
+
+def test_a_button_title_sent_back_is_understood(client):
+    conversation_id = uuid.uuid4().hex
+    offered = buttons(say(client, NONSENSE[0], conversation_id))
+    picked = say(client, offered[0]["payload"], conversation_id)
+    assert picked["handoff"] is None
+    assert "weet niet zeker" not in all_text(picked)  # not the fallback again
+
+
+def test_a_question_while_the_form_waits_is_answered_and_the_form_asks_again(client):
+    conversation_id = uuid.uuid4().hex
+    start = say(client, "ik wil mijn bedrag wijzigen", conversation_id)
+    assert "donateurs- of klantnummer" in all_text(start)
+    hours = say(client, "wat zijn jullie openingstijden", conversation_id)
+    text = all_text(hours)
+    assert "maandag tot en met vrijdag van 09:00 tot 17:00" in text
+    assert "kan ik niet lezen" not in text
+    assert text.rstrip().endswith(start["replies"][-1]["text"])  # asked again, same question
+    rsin = say(client, "welk rsin nummer moet ik invullen voor de stichting", conversation_id)
+    assert "8123.45.678" in all_text(rsin)
+    assert all_text(rsin).rstrip().endswith(start["replies"][-1]["text"])
+
+
+def test_someone_acting_for_another_person_is_offered_a_person(client):
+    conversation_id = uuid.uuid4().hex
+    answer = say(client, "ik bel namens mijn moeder, ik ben haar bewindvoerder", conversation_id)
+    assert answer["handoff"] is None
+    assert "collega" in all_text(answer)
+    titles = [b["title"] for b in buttons(answer)]
+    assert titles == ["Een medewerker spreken", "Een overlijden melden"]
+    person = say(client, buttons(answer)[0]["payload"], conversation_id)
+    assert person["handoff"]["category"] == "request"
+
+
+def test_acting_for_someone_else_ends_a_verification_under_way(client):
+    conversation_id = uuid.uuid4().hex
+    say(client, "i want to change my bank account", conversation_id, line="vrienden")
+    answer = say(client, "it is for my father, i have power of attorney for him", conversation_id)
+    text = all_text(answer)
+    assert "colleague" in text and "donor or customer number" not in text
+    assert [b["title"] for b in buttons(answer)][0] == "Talk to a person"
+
+
+def test_out_of_scope_says_what_the_line_can_help_with(client):
+    answer = say(client, "wie wint de voetbalwedstrijd vanavond", line="pomp")
+    assert "bestellen" in all_text(answer) and "veiligheidsmelding" in all_text(answer)
+
+
+# --- SMS and voice --------------------------------------------------------------------------
+
+@pytest.fixture
+def twilio_app(stack, twilio_api):
+    return create_app(stack.app_config(twilio_auth_token=TOKEN, public_base_url=PUBLIC,
+                                       twilio_api_base=twilio_api[0]))
+
+
+def sms(client, body, sender, to=PUMP_LINE):
+    params = {"MessageSid": "SM" + uuid.uuid4().hex, "From": sender, "To": to, "Body": body,
+              "NumMedia": "0"}
+    response = signed_post(client, "/twilio/sms", params)
+    assert response.status_code == 200
+    return " ".join((m.text or "") for m in
+                    ET.fromstring(response.get_data(as_text=True)).iter("Message"))
+
+
+def test_sms_faq_answer_and_fallback_choices_then_a_person(twilio_app, stack):
+    client = twilio_app.test_client()
+    sender = "+3163" + str(uuid.uuid4().int)[:7]
+    assert "Na 4 jaar" in sms(client, "hoeveel jaar garantie heb ik op de pomp", sender)
+    other = "+3164" + str(uuid.uuid4().int)[:7]
+    offered = sms(client, NONSENSE[0], other, to=DONOR_LINE)
+    assert "Antwoord met: " in offered
+    sms(client, NONSENSE[1], other, to=DONOR_LINE)
+    with session_scope(stack.database_url) as session:
+        categories = session.execute(select(Handoff.category, Handoff.reason).where(
+            Handoff.channel == "sms")).all()
+    assert ("request", "not understood twice") in categories
+
+
+def test_voice_speaks_the_faq_answer(stack, tmp_path):
+    from tests.test_voice import ALWAYS, Caller, lines_file, spoken
+    app = create_app(stack.app_config(twilio_auth_token=TOKEN, public_base_url=PUBLIC,
+                                      lines_file=lines_file(tmp_path, ALWAYS)))
+    caller = Caller(app.test_client(), to=PUMP_LINE, caller="+3165" + str(uuid.uuid4().int)[:7])
+    answer = caller.say(caller.call(), "hoeveel jaar garantie heb ik op de pomp")
+    assert "Na 4 jaar" in spoken(answer)
+
+
+def test_voice_offers_the_fallback_topics_as_spoken_choices(stack, tmp_path):
+    from tests.test_voice import ALWAYS, Caller, lines_file, spoken
+    app = create_app(stack.app_config(twilio_auth_token=TOKEN, public_base_url=PUBLIC,
+                                      lines_file=lines_file(tmp_path, ALWAYS)))
+    caller = Caller(app.test_client(), caller="+3166" + str(uuid.uuid4().int)[:7])
+    offered = caller.say(caller.call(), NONSENSE[0])
+    assert "of toets 1" in spoken(offered) and "of toets 2" in spoken(offered)
+    picked = caller.answer(offered, Digits="1")
+    assert "weet niet zeker" not in spoken(picked)
