@@ -1,0 +1,21 @@
+"""The test sets are written apart from the training data: no test line is in, or a near-copy
+of, a training example (the shared checker, ../shared/eval/overlap.py)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+OVERLAP = ROOT.parent / "shared" / "eval" / "overlap.py"
+
+
+@pytest.mark.skipif(not OVERLAP.exists(), reason="the shared checker is not beside the repo")
+@pytest.mark.parametrize("test_set", ["triage_cases.tsv", "nlu_questions.tsv"])
+def test_no_test_line_leaks_into_the_training_data(test_set):
+    result = subprocess.run([sys.executable, str(OVERLAP), str(ROOT / "tests" / test_set),
+                             str(ROOT / "data")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert result.stdout.strip().splitlines()[-1].endswith("0 exact, 0 near copies")
