@@ -188,7 +188,8 @@ def test_the_other_lines_faq_gets_the_other_lines_number(client):
     assert "020 000 0003" in all_text(answer) and "4 jaar" not in all_text(answer)
 
 
-NONSENSE = ("brrr tsjak plof", "blub blub fietsbel")  # NLU below the line for both
+# Below the NLU line for both with the trained model (checked with /model/parse).
+NONSENSE = ("blub blub fietsbel", "eh hm tja ok dan wellicht")
 
 
 def test_not_understood_offers_topics_then_a_person(client):
@@ -271,7 +272,7 @@ def sms(client, body, sender, to=PUMP_LINE):
 def test_sms_faq_answer_and_fallback_choices_then_a_person(twilio_app, stack):
     client = twilio_app.test_client()
     sender = "+3163" + str(uuid.uuid4().int)[:7]
-    assert "Na 4 jaar" in sms(client, "hoeveel jaar garantie heb ik op de pomp", sender)
+    assert "4 jaar garantie" in sms(client, "hoeveel jaar garantie heb ik op de pomp", sender)
     other = "+3164" + str(uuid.uuid4().int)[:7]
     offered = sms(client, NONSENSE[0], other, to=DONOR_LINE)
     assert "Antwoord met: " in offered
@@ -288,7 +289,7 @@ def test_voice_speaks_the_faq_answer(stack, tmp_path):
                                       lines_file=lines_file(tmp_path, ALWAYS)))
     caller = Caller(app.test_client(), to=PUMP_LINE, caller="+3165" + str(uuid.uuid4().int)[:7])
     answer = caller.say(caller.call(), "hoeveel jaar garantie heb ik op de pomp")
-    assert "Na 4 jaar" in spoken(answer)
+    assert "4 jaar garantie" in spoken(answer)
 
 
 def test_voice_offers_the_fallback_topics_as_spoken_choices(stack, tmp_path):
