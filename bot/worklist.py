@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select, update
 
 from bot.models import ChangeRequest, utcnow
-from bot.records import Complaint
+from bot.records import LOCAL_TZ, Complaint
 
 KIND_LABELS = {"annual_statement": "Jaaroverzicht", "return": "Retour", "bereavement": "Overlijden",
                "gift": "Gift", "frequency": "Frequentie", "address": "Adres"}
@@ -24,7 +24,7 @@ def pending_requests(services) -> list[dict]:
 
 def open_complaints(services, today: date | None = None) -> list[dict]:
     """Open complaints, the nearest reporting deadline first (none last)."""
-    today = today or date.today()
+    today = today or utcnow().astimezone(LOCAL_TZ).date()  # the deadlines' own calendar
     with services.session() as session:
         rows = session.execute(select(Complaint).where(
             Complaint.status.in_(("open", "investigating")))).scalars().all()
