@@ -1,4 +1,4 @@
-"""The only module that knows Rasa's URLs: REST channel, NLU parse, pause/resume.
+"""The only module that knows Rasa's URLs: the gateway channel, NLU parse, pause/resume.
 
 Every call has a short timeout: a caller on the phone must never wait on a slow
 Rasa. Failures raise RasaUnavailable, which the gateway turns into a reply.
@@ -8,6 +8,11 @@ from __future__ import annotations
 import time
 
 import requests
+
+
+# rasa_channels/gateway_rest.py: Rasa's REST channel that answers only with the shared secret
+CHANNEL_PATH = "/webhooks/gateway/webhook"
+CHANNEL_HEADER = "X-Gateway-Token"
 
 
 class RasaUnavailable(Exception):
@@ -26,21 +31,23 @@ class RasaClient:
     def _params(self) -> dict:
         return {"token": self.token} if self.token else {}
 
-    def _post(self, path: str, payload, *, params: dict | None = None):
+    def _post(self, path: str, payload, *, params: dict | None = None,
+              headers: dict | None = None):
         try:
-            response = self._http.post(f"{self.base_url}{path}", json=payload,
-                                       params=params, timeout=self.timeout)
+            response = self._http.post(f"{self.base_url}{path}", json=payload, params=params,
+                                       headers=headers, timeout=self.timeout)
             response.raise_for_status()
             return response.json()
         except (requests.RequestException, ValueError) as exc:
             raise RasaUnavailable(f"{path}: {type(exc).__name__}") from exc
 
     def send(self, sender: str, text: str, metadata: dict | None = None) -> list[dict]:
-        """One user turn through Rasa's REST channel; returns the bot's messages."""
-        result = self._post("/webhooks/rest/webhook",
-                            {"sender": sender, "message": text, "metadata": metadata or {}})
+        """One user turn through the gateway channel; returns the bot's messages."""
+        result = self._post(CHANNEL_PATH,
+                            {"sender": sender, "message": text, "metadata": metadata or {}},
+                            headers={CHANNEL_HEADER: self.token})
         if not isinstance(result, list):
-            raise RasaUnavailable("/webhooks/rest/webhook: unexpected answer")
+            raise RasaUnavailable(f"{CHANNEL_PATH}: unexpected answer")
         return result
 
     def parse(self, text: str) -> dict:

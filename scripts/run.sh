@@ -13,6 +13,7 @@ if [ -z "${TWILIO_AUTH_TOKEN:-}" ]; then
 fi
 # The secrets between the parts (gateway -> Rasa, Rasa -> action server): there is no working
 # default; for a laptop run each is made once and kept in var/. A deployment sets its own.
+# RASA_TOKEN guards Rasa's HTTP API and (credentials.yml) the gateway channel.
 secret() {
   mkdir -p var
   [ -s "var/$1" ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(24))' > "var/$1"

@@ -1,5 +1,8 @@
 """Who someone is, is decided by the gateway's records: forged slots, a forged caller number and
-guessing across fresh conversations gain nothing; a house number with an addition verifies."""
+guessing across fresh conversations gain nothing; a house number with an addition verifies.
+
+Every test runs on SQLite (the session's stack) and on PostgreSQL (a stack of its own: the
+action server and the gateway on a fresh PostgreSQL database, as in scale mode)."""
 from __future__ import annotations
 
 import random
@@ -13,9 +16,27 @@ from sqlalchemy import select
 
 from actions import identity
 from bot.db import session_scope
+from bot.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
 from bot.records import AuditEntry, Donor, VerificationAttempt
 from tests.test_gateway import all_text, say
-from tools.stack import ACTION_SERVER_TOKEN
+from tools.stack import ACTION_SERVER_TOKEN, RASA_TOKEN, Stack
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def stack(request, tmp_path_factory):
+    """Overrides conftest's `stack` here (so `client` follows it): SQLite is the session's
+    stack, PostgreSQL a real server (conftest's `postgres`) with its own Rasa and actions."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("stack")  # the overridden one: conftest's session stack
+        return
+    url = request.getfixturevalue("postgres").create_database()
+    stack = Stack(tmp_path_factory.mktemp("identity-pg"), database_url=url)  # migrates it
+    try:
+        stack.start_actions()
+        stack.start_rasa()
+        yield stack
+    finally:
+        stack.stop_all()
 
 
 @pytest.fixture
@@ -107,8 +128,9 @@ def test_a_forged_caller_number_at_rasa_gains_nothing(stack, donor):
     sender = uuid.uuid4().hex
     metadata = {"caller": donor["phone"], "channel": "sms", "line": "vrienden", "language": "nl"}
 
-    def to_rasa(text):
-        response = requests.post(f"{stack.rasa_url}/webhooks/rest/webhook", timeout=60,
+    def to_rasa(text):  # as whoever holds the channel's secret (a compromised gateway)
+        response = requests.post(f"{stack.rasa_url}{CHANNEL_PATH}", timeout=60,
+                                 headers={CHANNEL_HEADER: RASA_TOKEN},
                                  json={"sender": sender, "message": text, "metadata": metadata})
         assert response.ok
         return " ".join(m.get("text") or "" for m in response.json())

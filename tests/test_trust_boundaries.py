@@ -1,15 +1,18 @@
 """Internal services accept only the gateway: the action server wants Rasa's shared secret,
-Rasa's HTTP API wants its token, and neither has a working default."""
+Rasa's HTTP API wants its token, Rasa's channel the gateway's, and none has a working default."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+import uuid
 
 import pytest
 import requests
 
-from tools.stack import ACTION_SERVER_TOKEN, ROOT, Stack, base_env, free_port
+from bot.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
+from tools.stack import ACTION_SERVER_TOKEN, RASA_TOKEN, ROOT, Stack, base_env, free_port
 
 CALL = {"next_action": "action_submit_task", "sender_id": "x" * 32, "version": "3.6.21",
         "tracker": {"sender_id": "x" * 32, "slots": {"verified": True, "subject_type": "donor",
@@ -65,3 +68,53 @@ def test_rasa_endpoints_name_the_secret_and_no_default_token():
         text = (ROOT / procfile).read_text()
         assert "-m actions.server" in text and "-m rasa_sdk" not in text
         assert "-i 127.0.0.1" in text  # Rasa listens on loopback only
+
+
+def user_turns(stack, sender: str) -> list[dict]:
+    tracker = requests.get(f"{stack.rasa_url}/conversations/{sender}/tracker", timeout=30,
+                           params={"token": RASA_TOKEN})
+    assert tracker.ok
+    return [event for event in tracker.json()["events"] if event["event"] == "user"]
+
+
+def test_rasa_channel_refuses_calls_without_the_gateway_token(stack):
+    sender, marker = uuid.uuid4().hex, uuid.uuid4().hex
+    body = {"sender": sender, "message": f"ik wil mijn adres wijzigen {marker}",
+            "metadata": {"caller": "+31612345678", "channel": "sms", "line": "vrienden"}}
+    url = f"{stack.rasa_url}{CHANNEL_PATH}"
+    for headers in ({}, {CHANNEL_HEADER: ""}, {CHANNEL_HEADER: "wrong"},
+                    {CHANNEL_HEADER: RASA_TOKEN + "x"}, {CHANNEL_HEADER: RASA_TOKEN[:-1]}):
+        response = requests.post(url, json=body, headers=headers, timeout=30)
+        assert response.status_code == 401 and response.json() == {"error": "unauthorized"}
+    # the HTTP API's ?token= is not the channel's secret; streaming is behind it too
+    for params in ({"token": RASA_TOKEN}, {"stream": "true"}):
+        assert requests.post(url, json=body, params=params, timeout=30).status_code == 401
+    # Rasa's own REST channel is off
+    assert requests.post(f"{stack.rasa_url}/webhooks/rest/webhook", json=body,
+                         timeout=30).status_code == 404
+    assert user_turns(stack, sender) == []  # nothing reached the tracker
+    log = (stack.logs / "rasa.log").read_text()
+    assert f"refused channel call without the shared secret path={CHANNEL_PATH}" in log
+    assert marker not in log  # nothing of the body in the log
+    # with the secret (what bot/rasa_client.py sends) the same turn is answered
+    answered = requests.post(url, json=body, headers={CHANNEL_HEADER: RASA_TOKEN}, timeout=60)
+    assert answered.ok and any("postcode" in m.get("text", "") for m in answered.json())
+    assert len(user_turns(stack, sender)) == 1
+
+
+@pytest.mark.parametrize("credentials", [None, {}, {"token": ""}, {"token": None}])
+def test_the_rasa_channel_has_no_working_default_token(credentials):
+    from rasa_channels.gateway_rest import GatewayRestInput
+    channel = GatewayRestInput.from_credentials(credentials)
+    assert not any(channel.authorized(t) for t in (None, "", "None", RASA_TOKEN))
+    assert GatewayRestInput.from_credentials({"token": RASA_TOKEN}).authorized(RASA_TOKEN)
+
+
+def test_rasa_listens_only_on_the_gateway_channel():
+    credentials = (ROOT / "credentials.yml").read_text()
+    entries = [line for line in credentials.splitlines() if line and line[0] not in "# "]
+    assert entries == ["rasa_channels.gateway_rest.GatewayRestInput:"]
+    assert "token: ${RASA_TOKEN}" in credentials
+    # the channel lives outside actions/: the action server imports all of it and needs no Rasa
+    rasa_imports = re.compile(r"^\s*(from|import) rasa(\.|\s|$)", re.M)
+    assert not [p for p in (ROOT / "actions").rglob("*.py") if rasa_imports.search(p.read_text())]

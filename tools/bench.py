@@ -30,7 +30,8 @@ from twilio.request_validator import RequestValidator
 
 from bot.triage import classifier as risk_classifier
 from bot.triage.rules import scan
-from tools.stack import ROOT, Stack, free_port
+from bot.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
+from tools.stack import RASA_TOKEN, ROOT, Stack, free_port
 
 OUT = ROOT / "bench" / "results.json"
 FALLBACKS: list[str] = []  # system handoffs seen during the routine load
@@ -117,7 +118,8 @@ def rasa_rest(rasa_url: str):
 
     def send(http, state, text):
         # the same metadata the gateway sends, so Rasa does the same work
-        r = http.post(f"{rasa_url}/webhooks/rest/webhook", timeout=60, json={
+        r = http.post(f"{rasa_url}{CHANNEL_PATH}", timeout=60,
+                      headers={CHANNEL_HEADER: RASA_TOKEN}, json={
             "sender": state["id"], "message": text,
             "metadata": {"channel": "api", "language": "nl", "line": "vrienden"}})
         r.raise_for_status()

@@ -84,6 +84,7 @@ class Stack:
         env = base_env(self.database_url)
         env["ACTION_ENDPOINT_URL"] = f"{self.actions_url}/webhook"
         env["SANIC_WORKERS"] = str(workers)
+        env["RASA_TOKEN"] = RASA_TOKEN  # credentials.yml: the gateway channel's shared secret
         if not with_actions:  # NLU only (parse): no action server behind it
             env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{free_port()}/webhook"
         port = port or (self.rasa_port if name == "rasa" else free_port())
