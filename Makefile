@@ -88,7 +88,7 @@ bench: setup train
 load: setup train
 	@$(PY) -m tools.load $(ARGS)
 
-nlu-report: setup
+nlu-report: setup train
 	@$(PY) -m tools.nlu_report
 
 clean:
