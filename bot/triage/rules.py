@@ -96,8 +96,10 @@ _NEGATORS = frozenset("niet geen nooit not never nor".split())
 _NO_NOUNS = frozenset("intention intentions plan plans thought thoughts desire wish urge urges "
                       "suicidal".split())
 # A negator followed by one of these does not negate the signal
-# ("ik kan niet stoppen met denken aan zelfmoord", "kunnen jullie niet gewoon ...").
-_NEG_CANCEL = frozenset("stoppen stop ophouden help helpen gewoon even eens alleen only longer "
+# ("ik kan niet stoppen met denken aan zelfmoord", "kunnen jullie niet gewoon ...");
+# "niet meer" belongs to the clause before ("ik weet het niet meer, er is geen uitweg"), and
+# "ik denk niet meer aan zelfmoord" is a history a person should hear: no negation either.
+_NEG_CANCEL = frozenset("stoppen stop ophouden help helpen gewoon even eens alleen only longer meer "
                         "just".split())
 _WANT_CONJ_NEXT = frozenset("ik hij ze zij we wij het mijn de dat er die u jullie dan".split())
 _NEG_WINDOW = 5
