@@ -212,7 +212,8 @@ def dashboard_csv():
 @login_required
 def requests_page():
     return render_template("agent/requests.html", requests=worklist.pending_requests(services()),
-                           complaints=worklist.open_complaints(services()))
+                           complaints=worklist.open_complaints(services()),
+                           lockouts=worklist.recent_lockouts(services()))
 
 
 @blueprint.post("/requests/<int:request_id>/done")

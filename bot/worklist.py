@@ -2,12 +2,12 @@
 returns, reported deaths) and open device complaints with their reporting deadlines."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select, update
 
 from bot.models import ChangeRequest, utcnow
-from bot.records import LOCAL_TZ, Complaint
+from bot.records import LOCAL_TZ, AuditEntry, Complaint, Donor, PumpCustomer
 
 KIND_LABELS = {"annual_statement": "Jaaroverzicht", "return": "Retour", "bereavement": "Overlijden",
                "gift": "Gift", "frequency": "Frequentie", "address": "Adres"}
@@ -35,6 +35,29 @@ def open_complaints(services, today: date | None = None) -> list[dict]:
                   "days_left": (c.report_deadline - today).days if c.report_deadline else None,
                   "conversation_id": c.conversation_id, "status": c.status} for c in rows]
     return sorted(items, key=lambda c: (c["deadline"] is None, c["deadline"] or date.max))
+
+
+LOCKED_NOTE = "locked after repeated failed checks"  # actions/identity.py writes it
+
+
+def recent_lockouts(services, hours: int = 24) -> list[dict]:
+    """Records whose self-service was locked after repeated failed checks (newest first):
+    someone may be guessing a donor's or customer's details; staff should know."""
+    since = utcnow() - timedelta(hours=hours)
+    numbers = {"donor": (Donor, Donor.donor_number),
+               "customer": (PumpCustomer, PumpCustomer.customer_number)}
+    with services.session() as session:
+        rows = session.execute(select(AuditEntry).where(
+            AuditEntry.field == "self_service", AuditEntry.new_value == LOCKED_NOTE,
+            AuditEntry.created_at >= since).order_by(AuditEntry.id.desc())).scalars().all()
+        items = []
+        for row in rows:
+            model, column = numbers.get(row.subject_type, (None, None))
+            number = session.execute(select(column).where(model.id == row.subject_id)).scalar() \
+                if model is not None else None
+            items.append({"subject_type": row.subject_type, "number": number or str(row.subject_id),
+                          "channel": row.channel, "created_at": row.created_at})
+    return items
 
 
 def complete_request(services, request_id: int, username: str) -> bool:

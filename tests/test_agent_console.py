@@ -443,3 +443,32 @@ def test_metrics_are_prometheus_text_without_personal_data(console_app, services
     assert 'assistant_handoffs_total{category="crisis",channel="web",cover="paging"} 1.0' in body
     assert 'assistant_handoffs_open{category="crisis"} 1.0' in body
     assert "niet meer leven" not in body
+
+
+def test_a_record_locked_after_failed_checks_is_shown_to_staff(console_app, services):
+    """Issue 13: the per-record lockout leaves a console notice (and the audit entry)."""
+    from datetime import date
+    from decimal import Decimal
+
+    from actions import identity
+    from bot.records import Donor
+    create_agent(services, "anna", "agent", PASSWORD)
+    with services.session() as session:
+        donor = Donor(donor_number="D424242", first_name="Test", last_name="Slot", phone="+31612000042",
+                      street="Kade", house_number="5", postcode="2511 AB", city="Den Haag",
+                      iban="NL91ABNA0417164300", amount=Decimal("10"), frequency="maand",
+                      start_date=date(2021, 1, 1), status="actief")
+        session.add(donor)
+        session.flush()
+        donor_id = donor.id
+    page = log_in(console_app, "anna").get("/agent/requests").get_data(as_text=True)
+    assert "Zelfservice geblokkeerd" not in page
+    with services.session() as session:
+        identity.record(session, uuid.uuid4().hex, "donor", donor_id, identity.FAILED, "date_of_birth")
+    page = log_in(console_app, "anna").get("/agent/requests").get_data(as_text=True)
+    assert "Zelfservice geblokkeerd" not in page  # a failed check alone is no notice
+    with services.session() as session:
+        identity.record(session, uuid.uuid4().hex, "donor", donor_id, identity.LOCKED, "date_of_birth")
+    page = log_in(console_app, "anna").get("/agent/requests").get_data(as_text=True)
+    assert "Zelfservice geblokkeerd" in page and 'data-lockout="D424242"' in page
+    assert "+31612000042" not in page  # the number tried or the record's phone is not shown
