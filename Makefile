@@ -3,10 +3,16 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
+# Two venvs: .venv (Python 3.12, requirements.lock) runs the gateway, the escalation worker,
+# the action server, the tests and the tools; .venv-rasa (Python 3.10, requirements-rasa.lock;
+# Rasa 3.6 refuses 3.11+) runs only the `rasa` process (run, train, test, data validate).
 VENV      ?= .venv
+RASA_VENV ?= .venv-rasa
+export RASA_VENV
 PY        := $(VENV)/bin/python
-RASA      := $(VENV)/bin/rasa
+RASA      := $(RASA_VENV)/bin/rasa
 STAMP     := $(VENV)/.installed
+RASA_STAMP := $(RASA_VENV)/.installed
 MODEL_DIR ?= models
 MODEL     := $(MODEL_DIR)/current.tar.gz
 CLASSIFIER := $(MODEL_DIR)/safety_classifier.joblib
@@ -36,10 +42,14 @@ help:
 	@echo "make test   - set up what is missing and run every test"
 	@echo "make setup | train | db | validate | nlu-report | clean"
 
-## setup: a Python 3.10 venv with the exact pins of requirements.lock
-setup: $(STAMP)
+## setup: both venvs, each with the exact pins of its lock (a stamp per venv: only the one
+## whose lock changed is reinstalled)
+setup: $(STAMP) $(RASA_STAMP)
 $(STAMP): requirements.lock
-	@bash scripts/setup.sh "$(VENV)"
+	@bash scripts/setup.sh app "$(VENV)"
+	@touch $@
+$(RASA_STAMP): requirements-rasa.lock
+	@bash scripts/setup.sh rasa "$(RASA_VENV)"
 	@touch $@
 
 ## train: only when training data, domain or config changed (make compares timestamps)
@@ -53,7 +63,7 @@ $(FAQ_OUT): $(STAMP) $(FAQ_DATA) tools/faq.py lines.yml
 $(CLASSIFIER): $(STAMP) $(TRAIN_INPUTS) $(FAQ_OUT) bot/triage/classifier.py bot/triage/normalize.py
 	@mkdir -p $(MODEL_DIR)
 	@$(PY) -m bot.triage.classifier train --data data --out $@
-$(MODEL): $(STAMP) $(TRAIN_INPUTS) $(FAQ_OUT)
+$(MODEL): $(RASA_STAMP) $(TRAIN_INPUTS) $(FAQ_OUT)
 	@mkdir -p $(MODEL_DIR)
 	@start=$$(date +%s); \
 	$(RASA) train --data data --domain domain --config config.yml --out $(MODEL_DIR) \
@@ -64,7 +74,7 @@ $(MODEL): $(STAMP) $(TRAIN_INPUTS) $(FAQ_OUT)
 db: $(STAMP)
 	@$(VENV)/bin/flask --app bot db upgrade
 
-validate: $(STAMP)
+validate: $(RASA_STAMP)
 	$(RASA) data validate --data data --domain domain --config config.yml --fail-on-warnings
 
 run: setup train db

@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections import Counter
-from pathlib import Path
 
 import yaml
 
 from tests.conftest import MODEL, ROOT
+from tools.stack import RASA as RASA_BIN
 
-RASA = str(Path(sys.executable).parent / "rasa")
+RASA = str(RASA_BIN)  # .venv-rasa's rasa (Python 3.10); the tests themselves run in .venv
 ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
        "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
 MIN_EXAMPLES = 25

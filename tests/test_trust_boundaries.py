@@ -12,7 +12,8 @@ import pytest
 import requests
 
 from bot.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
-from tools.stack import ACTION_SERVER_TOKEN, RASA_TOKEN, ROOT, Stack, base_env, free_port
+from tools.stack import (ACTION_SERVER_TOKEN, RASA_PYTHON, RASA_TOKEN, ROOT, Stack, base_env,
+                         free_port)
 
 CALL = {"next_action": "action_submit_task", "sender_id": "x" * 32, "version": "3.6.21",
         "tracker": {"sender_id": "x" * 32, "slots": {"verified": True, "subject_type": "donor",
@@ -102,12 +103,26 @@ def test_rasa_channel_refuses_calls_without_the_gateway_token(stack):
     assert len(user_turns(stack, sender)) == 1
 
 
-@pytest.mark.parametrize("credentials", [None, {}, {"token": ""}, {"token": None}])
-def test_the_rasa_channel_has_no_working_default_token(credentials):
-    from rasa_channels.gateway_rest import GatewayRestInput
+# The channel imports rasa, which lives only in .venv-rasa (Python 3.10): checked there, the way
+# Rasa loads it (by module path from credentials.yml, cwd = repo root).
+CHANNEL_CHECK = """
+import json, sys
+from rasa_channels.gateway_rest import GatewayRestInput
+token = sys.argv[1]
+for credentials in (None, {}, {"token": ""}, {"token": None}):
     channel = GatewayRestInput.from_credentials(credentials)
-    assert not any(channel.authorized(t) for t in (None, "", "None", RASA_TOKEN))
-    assert GatewayRestInput.from_credentials({"token": RASA_TOKEN}).authorized(RASA_TOKEN)
+    assert not any(channel.authorized(t) for t in (None, "", "None", token)), credentials
+assert GatewayRestInput.from_credentials({"token": token}).authorized(token)
+assert not GatewayRestInput.from_credentials({"token": token}).authorized(token + "x")
+print("ok")
+"""
+
+
+def test_the_rasa_channel_has_no_working_default_token():
+    result = subprocess.run([str(RASA_PYTHON), "-c", CHANNEL_CHECK, RASA_TOKEN], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-3000:]
 
 
 def test_rasa_listens_only_on_the_gateway_channel():
@@ -118,3 +133,12 @@ def test_rasa_listens_only_on_the_gateway_channel():
     # the channel lives outside actions/: the action server imports all of it and needs no Rasa
     rasa_imports = re.compile(r"^\s*(from|import) rasa(\.|\s|$)", re.M)
     assert not [p for p in (ROOT / "actions").rglob("*.py") if rasa_imports.search(p.read_text())]
+
+
+def test_only_the_rasa_channel_imports_rasa():
+    """Rasa lives in .venv-rasa (Python 3.10) and nothing of .venv (3.12) may need it."""
+    rasa_imports = re.compile(r"^\s*(from|import) rasa(\.|\s|$)", re.M)
+    dirs = ("bot", "ivr", "actions", "tools", "tests", "bench", "migrations")
+    found = [str(p.relative_to(ROOT)) for d in dirs for p in (ROOT / d).rglob("*.py")
+             if rasa_imports.search(p.read_text(encoding="utf-8"))]
+    assert found == []

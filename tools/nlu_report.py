@@ -21,7 +21,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RASA = str(Path(sys.executable).parent / "rasa")
+# Rasa runs from its own venv (.venv-rasa, Python 3.10); this tool runs in .venv.
+RASA = str(ROOT / os.environ.get("RASA_VENV", ".venv-rasa") / "bin" / "rasa")
 TARGETS = {"nl": 0.90, "en": 0.85}
 FOLDS = 3
 

@@ -18,7 +18,12 @@ import requests
 from bot.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parent.parent
+# Two venvs: .venv (Python 3.12) runs the gateway, the action server, the tests and the tools;
+# .venv-rasa (Python 3.10, Rasa 3.6 refuses newer) runs only the `rasa` process.
 VENV_BIN = Path(sys.executable).parent
+RASA_VENV = ROOT / os.environ.get("RASA_VENV", ".venv-rasa")  # relative: to the repo root
+RASA = RASA_VENV / "bin" / "rasa"
+RASA_PYTHON = RASA_VENV / "bin" / "python"
 MODEL = Path(os.environ.get("MODEL_PATH", ROOT / "models" / "current.tar.gz"))
 RASA_TOKEN = "test-token"
 # The secret Rasa shows the action server (actions/server.py refuses calls without it).
@@ -88,7 +93,7 @@ class Stack:
         if not with_actions:  # NLU only (parse): no action server behind it
             env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{free_port()}/webhook"
         port = port or (self.rasa_port if name == "rasa" else free_port())
-        proc = self._spawn(name, [str(VENV_BIN / "rasa"), "run", "--enable-api", "--auth-token",
+        proc = self._spawn(name, [str(RASA), "run", "--enable-api", "--auth-token",
                                   RASA_TOKEN, "-i", "127.0.0.1", "-p", str(port),
                                   "--model", str(MODEL), "--endpoints", str(endpoints),
                                   "--credentials", "credentials.yml"], env)
