@@ -17,6 +17,7 @@ import sys
 
 from rasa_sdk import utils
 from rasa_sdk.endpoint import create_app
+from rasa_sdk.executor import ActionExecutor
 from sanic import response
 
 log = logging.getLogger("actions.server")
@@ -25,7 +26,9 @@ OPEN_PATHS = ("/health",)
 
 
 def build(secret: str, actions: str = "actions"):
-    app = create_app(actions, cors_origins=None)
+    executor = ActionExecutor()
+    executor.register_package(actions)
+    app = create_app(executor, cors_origins=None)
 
     @app.on_request
     async def only_rasa(request):
@@ -53,7 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     utils.configure_colored_logging("INFO")
     utils.update_sanic_log_level()
     host = os.environ.get("SANIC_HOST", "127.0.0.1")
-    build(secret, args.actions).run(host, args.port, workers=1, access_log=False)
+    # One process, as rasa-sdk's own server with one worker: Sanic's worker manager would start
+    # the app again in a child and, when that fails, kill the whole process group.
+    build(secret, args.actions).run(host, args.port, single_process=True, access_log=False,
+                                    motd=False)
     return 0
 
 

@@ -35,9 +35,12 @@ URGENT = ("crisis", "end_of_life_request", "device_safety")
 
 @lru_cache(maxsize=32)
 def _public_holidays(country: str, subdiv: str | None, year: int) -> dict:
-    """Public holidays of one year, computed by the `holidays` library (Easter moves)."""
+    """Public holidays of one year, computed by the `holidays` library (Easter moves).
+
+    In English: lines.yml names the exceptions so (`except: [Good Friday]`); since holidays
+    0.87 a country's own language is the default (NL: "Goede Vrijdag")."""
     import holidays
-    return dict(holidays.country_holidays(country, subdiv=subdiv, years=year))
+    return dict(holidays.country_holidays(country, subdiv=subdiv, years=year, language="en_US"))
 
 
 @dataclass(frozen=True)
