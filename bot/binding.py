@@ -41,7 +41,10 @@ def presented_token(body: dict | None = None) -> str:
 def holds(conversation_id: str, body: dict | None = None) -> bool:
     """Does this request come from the client the conversation belongs to?"""
     token = presented_token(body)
-    if token and hmac.compare_digest(token, token_for(conversation_id)):
+    # as bytes: compare_digest refuses str with non-ASCII characters (a TypeError, a 500);
+    # surrogatepass: a JSON body may carry a lone surrogate
+    if token and hmac.compare_digest(token.encode("utf-8", "surrogatepass"),
+                                     token_for(conversation_id).encode()):
         return True
     return conversation_id in (session.get(_SESSION_KEY) or [])
 
