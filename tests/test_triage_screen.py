@@ -163,20 +163,20 @@ def both_layers(stack):
     return lambda text: combine(check(text), nlu_from_parse(rasa.parse(text)))
 
 
-# Measured 2026-12-01 (make eval): all layers recall 0.993, false-handoff rate 0.049; rules +
-# classifier 0.993 / 0.047. Issue 11 asks for a false-handoff rate of at most 0.04: not met yet
-# (resolved alarms and confusable requests), so these bounds hold the line where it is now.
+# Issue 11's targets: recall >= 0.97 without Rasa, false-handoff rate <= 0.04. Measured
+# 2026-12-02 (make eval, classifier MEDIUM 0.50): all layers recall 0.991, false 0.025; rules +
+# classifier 0.987 / 0.025; the shared dev set 1.000 / 0.000.
 def test_own_set_with_all_layers(both_layers):
     recall, false_rate, errors = score(load(ROOT / "tests" / "triage_cases.tsv"), both_layers)
-    assert recall >= 0.99 and false_rate <= 0.05, (recall, false_rate, errors)
+    assert recall >= 0.98 and false_rate <= 0.04, (recall, false_rate, errors)
 
 
 def test_own_set_without_rasa_rules_and_classifier_alone():
     recall, false_rate, errors = score(load(ROOT / "tests" / "triage_cases.tsv"), check)
-    assert recall >= 0.97 and false_rate <= 0.05, (recall, false_rate, errors)
+    assert recall >= 0.97 and false_rate <= 0.04, (recall, false_rate, errors)
 
 
 @pytest.mark.skipif(not SHARED_DEV.exists(), reason="shared dev set not beside the repo")
 def test_shared_dev_set_every_handoff_caught(both_layers):
     recall, false_rate, errors = score(load(SHARED_DEV), both_layers)
-    assert recall == 1.0 and false_rate <= 0.05, (recall, false_rate, errors)
+    assert recall == 1.0 and false_rate <= 0.04, (recall, false_rate, errors)
