@@ -20,13 +20,8 @@ from tools.stack import MODEL, RASA_TOKEN, ROOT, Stack, free_port  # noqa: F401 
 def stack(tmp_path_factory):
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train` (make test does this)")
-    stack = Stack(tmp_path_factory.mktemp("stack"))
-    try:
-        stack.start_actions()
-        stack.start_rasa()
+    with Stack(tmp_path_factory.mktemp("stack")).serving() as stack:
         yield stack
-    finally:
-        stack.stop_all()
 
 
 @pytest.fixture

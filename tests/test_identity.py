@@ -30,13 +30,8 @@ def stack(request, tmp_path_factory):
         yield request.getfixturevalue("stack")  # the overridden one: conftest's session stack
         return
     url = request.getfixturevalue("postgres").create_database()
-    stack = Stack(tmp_path_factory.mktemp("identity-pg"), database_url=url)  # migrates it
-    try:
-        stack.start_actions()
-        stack.start_rasa()
+    with Stack(tmp_path_factory.mktemp("identity-pg"), database_url=url).serving() as stack:  # migrates it
         yield stack
-    finally:
-        stack.stop_all()
 
 
 @pytest.fixture

@@ -15,16 +15,13 @@ import argparse
 import csv
 import json
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from bot.config import Config
-from bot.rasa_client import RasaClient
 from bot.triage import classifier as risk_classifier
 from bot.triage import screen
 from bot.triage.__main__ import nlu_from_parse
-from tools.stack import RASA_TOKEN, ROOT, Stack
+from tools.stack import ROOT, parsing_rasa
 
 SETS = {"own": ROOT / "tests" / "triage_cases.tsv",
         "shared-dev": ROOT.parent / "shared" / "eval" / "triage_dev.tsv"}
@@ -86,15 +83,7 @@ def main(argv=None) -> int:
         print("no trained safety classifier: run `make train` first", file=sys.stderr)
         return 2
 
-    cfg = Config()
-    rasa = RasaClient(cfg.rasa_url, cfg.rasa_token, timeout=10)
-    stack = None
-    if not rasa.rasa_up():
-        print("starting a Rasa server with the trained model for this run ...", file=sys.stderr)
-        stack = Stack(Path(tempfile.mkdtemp()))
-        stack.start_rasa(with_actions=False)
-        rasa = RasaClient(stack.rasa_url, RASA_TOKEN, timeout=10)
-    try:
+    with parsing_rasa() as rasa:
         results = {}
         for name, path in SETS.items():
             if not path.exists():
@@ -121,9 +110,6 @@ def main(argv=None) -> int:
         out.parent.mkdir(exist_ok=True)
         out.write_text(json.dumps(results, indent=2))
         print(f"\nfigures written to {out.relative_to(ROOT)}")
-    finally:
-        if stack:
-            stack.stop_all()
     return 0
 
 

@@ -23,7 +23,6 @@ import argparse
 import csv
 import json
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -31,12 +30,10 @@ from pathlib import Path
 import yaml
 
 from actions.faq import FAQ_INTENT, choose
-from bot.config import Config
 from bot.inbound import ASK_HUMAN_CONFIDENCE
-from bot.rasa_client import RasaClient
 from bot.triage import screen
 from bot.triage.__main__ import nlu_from_parse
-from tools.stack import RASA_TOKEN, ROOT, Stack
+from tools.stack import ROOT, parsing_rasa
 
 QUESTIONS = ROOT / "tests" / "nlu_questions.tsv"
 TOPICS = ROOT / "tests" / "nlu_questions_topics.yml"  # the set's FAQ topics -> our answers
@@ -110,19 +107,8 @@ def score(rows: list[dict], parses: list[dict]) -> dict:
 
 
 def parse_all(rows: list[dict]) -> list[dict]:
-    cfg = Config()
-    rasa = RasaClient(cfg.rasa_url, cfg.rasa_token, timeout=10)
-    stack = None
-    if not rasa.rasa_up():
-        print("starting a Rasa server with the trained model for this run ...", file=sys.stderr)
-        stack = Stack(Path(tempfile.mkdtemp()))
-        stack.start_rasa(with_actions=False)
-        rasa = RasaClient(stack.rasa_url, RASA_TOKEN, timeout=10)
-    try:
+    with parsing_rasa() as rasa:
         return [rasa.parse(row["text"]) for row in rows]
-    finally:
-        if stack:
-            stack.stop_all()
 
 
 def report(result: dict, show_errors: bool) -> bool:

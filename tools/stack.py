@@ -10,7 +10,9 @@ import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import requests
@@ -131,6 +133,16 @@ class Stack:
             except subprocess.TimeoutExpired:
                 proc.kill()
 
+    @contextmanager
+    def serving(self):
+        """The action server and Rasa for the duration (test fixtures use it)."""
+        try:
+            self.start_actions()
+            self.start_rasa()
+            yield self
+        finally:
+            self.stop_all()
+
     def stop_all(self) -> None:
         for name in list(self.procs):
             self.stop(name)
@@ -141,3 +153,23 @@ class Stack:
                   "lines_file": ROOT / "lines.yml", "testing": True}
         config.update(overrides)
         return config
+
+
+@contextmanager
+def parsing_rasa(timeout: float = 10):
+    """A RasaClient for /model/parse: the configured Rasa if it is up, else a Rasa server
+    with the trained model started for the duration (tools that score test sets use it)."""
+    from bot.config import Config
+    from bot.rasa_client import RasaClient
+    cfg = Config()
+    rasa = RasaClient(cfg.rasa_url, cfg.rasa_token, timeout=timeout)
+    if rasa.rasa_up():
+        yield rasa
+        return
+    print("starting a Rasa server with the trained model for this run ...", file=sys.stderr)
+    stack = Stack(Path(tempfile.mkdtemp()))
+    try:
+        stack.start_rasa(with_actions=False)
+        yield RasaClient(stack.rasa_url, RASA_TOKEN, timeout=timeout)
+    finally:
+        stack.stop_all()
