@@ -26,10 +26,10 @@ from actions.answer import response_for
 from actions.apply import NotVerified, confirmation
 from actions.tasks import (INTENT_TASKS, PAUSE_MONTHS, SUPPLIES, TASK_SLOTS, VERIFY_SLOTS,
                            subject_for, supply_for, task_for)
-from actions.verify import (MAX_FAILURES, READERS, STOP_INTENTS, ExpectsAnswers,
+from actions.verify import (MAX_FAILURES, READERS, ExpectsAnswers,
                             VerificationSlots, _intent, _language, answering_readback,
                             database_failed, mark_unclear, on_phone, read_answer,
-                            readback_turn, subject_type_for)
+                            readback_turn, subject_type_for, wants_to_stop)
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ class ValidateServiceForm(Digressions, ExpectsAnswers, VerificationSlots, FormVa
 
     @staticmethod
     def _stopped(tracker: Tracker) -> bool:
-        return (_intent(tracker) in STOP_INTENTS
+        return (wants_to_stop(tracker)
                 and tracker.get_slot("requested_slot") not in (None, *YES_NO_SLOTS)
                 and not answering_readback(tracker))
 

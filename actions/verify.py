@@ -30,7 +30,11 @@ from bot.records import Donor, PumpCustomer, SupplyOrder
 log = logging.getLogger(__name__)
 
 MAX_FAILURES = 3
-STOP_INTENTS = {"deny", "ask_human", "goodbye"}
+# What ends a form that waits for an answer, and how sure NLU must be of it. "No" and
+# "bye" must be clear: words the bot did not understand ("blauwe maandag", read as goodbye
+# 0.48) are an unclear answer, which offers the keypad, not a reason to stop. Asking for a
+# person always ends the form (when in doubt, a person).
+STOP_CONFIDENCE = {"deny": 0.8, "goodbye": 0.8, "ask_human": 0.0}
 # Which record a personal question (slot verify_goal, set in actions/context.py) is about.
 SUBJECT_FOR_GOAL = {"gift": "donor", "fsn": "customer"}
 
@@ -54,6 +58,13 @@ def _language(tracker: Tracker) -> str:
 
 def _intent(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
+def wants_to_stop(tracker: Tracker) -> bool:
+    """Does the latest message end the form ("nee, laat maar", "bye", "a person please")?"""
+    intent = tracker.latest_message.get("intent") or {}
+    needed = STOP_CONFIDENCE.get(intent.get("name") or "")
+    return needed is not None and float(intent.get("confidence") or 0.0) >= needed
 
 
 def _database_url() -> str:
@@ -463,7 +474,7 @@ class ValidateVerifyForm(Digressions, ExpectsAnswers, VerificationSlots, FormVal
         return "validate_verify_form"
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain):
-        if (_intent(tracker) in STOP_INTENTS and tracker.get_slot("requested_slot") is not None
+        if (wants_to_stop(tracker) and tracker.get_slot("requested_slot") is not None
                 and not answering_readback(tracker)):
             return []
         return self.verification_slots(tracker)

@@ -12,7 +12,7 @@ import yaml
 from rasa_sdk import Tracker
 from sqlalchemy import select
 
-from actions import digress, faq, fallback
+from actions import digress, faq, fallback, verify
 from bot import create_app
 from bot.db import session_scope
 from bot.lines import load
@@ -146,6 +146,17 @@ def test_a_question_digresses_but_an_answer_does_not():
     assert not digress.is_digression(tracker("ik ben haar zoon", "acting_for_other",
                                              slots=bereavement, loop="service_form"),
                                      "service_form")
+
+
+def test_only_a_clear_no_or_goodbye_ends_a_form_but_asking_for_a_person_always_does():
+    waiting = {"requested_slot": "verify_address"}
+    assert verify.wants_to_stop(tracker("nee laat maar", "deny", 0.95, slots=waiting))
+    assert verify.wants_to_stop(tracker("no thanks, bye", "goodbye", 0.9, slots=waiting))
+    # words NLU half-read as a goodbye are an unclear answer: the form asks again
+    assert not verify.wants_to_stop(tracker("blauwe maandag", "goodbye", 0.48, slots=waiting))
+    assert not verify.wants_to_stop(tracker("ik weet het niet", "deny", 0.56, slots=waiting))
+    assert verify.wants_to_stop(tracker("mag ik iemand spreken", "ask_human", 0.5, slots=waiting))
+    assert not verify.wants_to_stop(tracker("3511 LK 12", "inform", 0.99, slots=waiting))
 
 
 # --- the real stack: web and API ------------------------------------------------------------
