@@ -75,3 +75,12 @@ def twilio_api():
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}", MessagesStandIn.received
     server.shutdown()
+
+
+@pytest.fixture
+def sms_app(stack, twilio_api):
+    """The real gateway with Twilio's signature checked and SMS sent to the stand-in
+    (tests of SMS, verification and self-service)."""
+    from tests.twilio_util import PUBLIC, TOKEN
+    return create_app(stack.app_config(twilio_auth_token=TOKEN, public_base_url=PUBLIC,
+                                       twilio_api_base=twilio_api[0]))

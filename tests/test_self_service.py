@@ -21,7 +21,7 @@ from bot.db import session_scope
 from bot.models import ChangeRequest
 from bot.records import AuditEntry, Complaint, Donor, PumpCustomer, SupplyOrder
 from tests.test_gateway import all_text, say
-from tests.test_sms import DONOR_LINE, PUMP_LINE, sms_app, text  # noqa: F401 (fixture)
+from tests.test_sms import DONOR_LINE, PUMP_LINE, text
 from tests.test_verification import assert_nothing_personal, handoffs_of
 
 IBAN_OLD = "NL91ABNA0417164321"

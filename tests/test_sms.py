@@ -10,21 +10,14 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from bot import create_app
 from bot.db import session_scope
 from bot.models import Conversation, Handoff, Message, SmsSuppression
 from bot.records import Donor
 from ivr.outbound import Suppressed, send_sms
 from ivr.sms_text import encoding, fit, segments
-from tests.twilio_util import PUBLIC, TOKEN, signed_post
+from tests.twilio_util import signed_post
 
 PUMP_LINE, DONOR_LINE = "+3197000000002", "+3197000000001"
-
-
-@pytest.fixture
-def sms_app(stack, twilio_api):
-    return create_app(stack.app_config(twilio_auth_token=TOKEN, public_base_url=PUBLIC,
-                                       twilio_api_base=twilio_api[0]))
 
 
 def text(client, body, sender="+31687654321", to=PUMP_LINE, sid=None, **extra):

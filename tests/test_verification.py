@@ -17,7 +17,7 @@ from bot.db import session_scope
 from bot.models import Conversation, Handoff
 from bot.records import Donor, PumpCustomer, SupplyOrder
 from tests.test_gateway import all_text, say
-from tests.test_sms import DONOR_LINE, PUMP_LINE, sms_app, text  # noqa: F401 (fixture)
+from tests.test_sms import DONOR_LINE, text
 
 
 def _phone() -> str:
