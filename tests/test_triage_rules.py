@@ -195,6 +195,7 @@ def test_speed():
     "kms",
     "ik denk aan zelfmoort",
     "ik ben suisidaal",
+    "i swolled 30 pills",
 ])
 def test_crisis_hits(text):
     hits = live(scan(text))
@@ -602,6 +603,8 @@ def test_gating_never_changes_matches():
     ("good bye", "goodbye"),
     ("my pod fell of", "my pod fell off"),
     ("mijn bloedketonen zijn 3", "mijn bloed ketonen zijn 3"),
+    ("i swolled 30 pills", "i swallowed 30 pills"),
+    ("the battery swolen up", "the battery swollen up"),
 ])
 def test_normalize_issue11(raw, expected):
     assert normalize(raw) == expected

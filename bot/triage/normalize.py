@@ -199,7 +199,10 @@ _WORD_MAP = {
     "sueside": "suicide", "suecide": "suicide", "suicde": "suicide", "suiced": "suicide",
     "bloedketonen": "bloed ketonen", "urineketonen": "urine ketonen", "bloedketon": "bloed ketonen",
     "leve": "leven", "sneeen": "sneden", "sneen": "sneden", "handheldje": "handheld",
-    "cuting": "cutting", "cuttting": "cutting", "swolen": "swollen", "swolled": "swollen",
+    # "swolled" stays "swallowed" (above): a word has one canonical form, and a missed
+    # overdose ("i swolled 30 pills") weighs more than a swollen battery, which the
+    # swallowed-part rule still hands off
+    "cuting": "cutting", "cuttting": "cutting", "swolen": "swollen",
     "hipo": "hypo", "hypoo": "hypo", "afscheit": "afscheid", "waardeloss": "waardeloos",
     "pilletjes": "pilletjes", "tabeletten": "tabletten", "tablette": "tabletten",
     # speech-recognition fillers carry nothing
