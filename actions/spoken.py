@@ -819,7 +819,7 @@ def read_amount(text: str, words: bool = True) -> Reading:
     if names_alternatives(text, "nl") or names_alternatives(text, "en"):
         return Reading(candidates=(None, None))
     toks = tokens(text)
-    for i, tok in enumerate(toks):
+    for tok in toks:
         if re.fullmatch(r"\d+(?:[.,]\d+)+", tok):
             value = _typed_value(tok)
             if value is None:

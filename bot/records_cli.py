@@ -350,7 +350,7 @@ def run_import(services, kind: _Kind, path: Path | str, dry_run: bool = False,
             warnings.filterwarnings("ignore", category=SAWarning, message=r"Dialect sqlite")
             stored = session.execute(select(model.id, *[getattr(model, a) for a in attrs])).all()
         for row in stored:
-            values = dict(zip(attrs, row[1:]))
+            values = dict(zip(attrs, row[1:], strict=True))
             existing[values[kind.key_attr]] = (row[0], values)
         owners = {attr: {values[attr]: key for key, (_, values) in existing.items()}
                   for attr in kind.unique_attrs}

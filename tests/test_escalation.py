@@ -112,7 +112,7 @@ class Workers:
         while time.monotonic() < deadline:
             for proc, log in self.procs:
                 assert proc.poll() is None, log.read_text(errors="replace")[-2000:]
-            if all(now - before >= at_least for now, before in zip(self.passes(), start)):
+            if all(now - before >= at_least for now, before in zip(self.passes(), start, strict=True)):
                 return
             time.sleep(0.2)
         raise TimeoutError(f"workers made {self.passes()} passes")

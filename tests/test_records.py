@@ -213,7 +213,7 @@ def test_safety_notice_lots_and_serial_ranges():
 def test_demo_data_is_repeatable_and_valid(tmp_path):
     first = demo_data.generate(tmp_path / "a", donors=200, customers=50)
     second = demo_data.generate(tmp_path / "b", donors=200, customers=50)
-    for one, two in zip(first, second):
+    for one, two in zip(first, second, strict=True):
         assert one.read_bytes() == two.read_bytes()
     rows = list(csv.DictReader(open(first[0], encoding="utf-8")))
     assert rows[0]["donor_id"] == "D000001" and rows[0]["phone"] == "+31612345678"

@@ -119,10 +119,10 @@ def test_agents_on_different_replicas_cannot_both_accept(scaled):
         page = http.get(f"{base}/agent/handoffs/{handoff_id}").text
         return http, re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
 
-    sessions = [logged_in(base, name) for base, name in zip((a, b), names)]
+    sessions = [logged_in(base, name) for base, name in zip((a, b), names, strict=True)]
     codes = [http.post(f"{base}/agent/handoffs/{handoff_id}/accept", data={"csrf_token": token},
                        allow_redirects=False).status_code
-             for (http, token), base in zip(sessions, (a, b))]
+             for (http, token), base in zip(sessions, (a, b), strict=True)]
     assert sorted(codes) == [303, 409]
     with session_scope(stack.database_url) as session:
         assert session.get(Handoff, handoff_id).accepted_by == names[codes.index(303)]

@@ -42,7 +42,7 @@ def load_cases() -> list[dict]:
         reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         header = next(reader)
         assert header == HEADER, f"unexpected header {header}"
-        rows = [dict(zip(HEADER, row)) for row in reader if row]
+        rows = [dict(zip(HEADER, row, strict=True)) for row in reader if row]
     return rows
 
 

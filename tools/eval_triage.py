@@ -36,7 +36,7 @@ def load(path: Path) -> list[dict]:
 def score(rows: list[dict], flags: list[bool]) -> dict:
     """Recall on handoff rows and false-handoff rate on routine rows, overall and per cell."""
     cells = defaultdict(lambda: [0, 0])
-    for row, flag in zip(rows, flags):
+    for row, flag in zip(rows, flags, strict=True):
         if row["expect"] == "handoff":
             keys = [("recall", "all"), ("recall", f"{row['category']}/{row['lang']}")]
         elif row["expect"] == "routine":
@@ -68,7 +68,7 @@ def rate(figures: dict, key: str) -> float:
 
 def decide(rows: list[dict], nlu: list[dict]) -> dict[str, list]:
     checked = [screen.check(row["text"]) for row in rows]
-    both = [screen.combine(decision, parse) for decision, parse in zip(checked, nlu)]
+    both = [screen.combine(decision, parse) for decision, parse in zip(checked, nlu, strict=True)]
     rules = [bool((d.layers.get("rules") or {}).get("flag")) for d in checked]
     return {"rules": rules, "rules+classifier": [d.handoff for d in checked],
             "all": [d.handoff for d in both], "_decisions": both}
@@ -98,7 +98,7 @@ def main(argv=None) -> int:
                 print("\n".join(table(figures)))
             if args.errors:
                 print(f"\n{name}: misses and false handoffs (all layers)")
-                for row, decision in zip(rows, decided["_decisions"]):
+                for row, decision in zip(rows, decided["_decisions"], strict=True):
                     if row["expect"] in ("handoff", "routine") and \
                             (row["expect"] == "handoff") != decision.handoff:
                         kind = "missed" if not decision.handoff else "false "

@@ -81,7 +81,7 @@ def score(rows: list[dict], parses: list[dict]) -> dict:
     per_kind: dict[str, Counter] = defaultdict(Counter)
     errors = []
     handoffs = []
-    for row, parse in zip(rows, parses):
+    for row, parse in zip(rows, parses, strict=True):
         answer = predicted(parse, row["line"])
         nlu = nlu_from_parse(parse)
         decision = screen.combine(screen.check(row["text"], row["lang"]), nlu)

@@ -189,12 +189,12 @@ class Classifier:
 
     def scores(self, text: str, prepared: str | None = None) -> dict[str, float]:
         probabilities = self._fast.proba(prepare(text) if prepared is None else prepared)
-        return {label: float(p) for label, p in zip(self.labels, probabilities)}
+        return {label: float(p) for label, p in zip(self.labels, probabilities, strict=True)}
 
     def reference_scores(self, text: str) -> dict[str, float]:
         """The same scores through scikit-learn's own predict_proba (slow; for checks)."""
         probabilities = self.pipeline.predict_proba([prepare(text)])[0]
-        return {label: float(p) for label, p in zip(self.labels, probabilities)}
+        return {label: float(p) for label, p in zip(self.labels, probabilities, strict=True)}
 
     def verdict(self, text: str) -> Verdict:
         prepared = prepare(text)
@@ -280,8 +280,8 @@ def _report(rows: list[tuple[str, str]]) -> None:
     risk = [max(p for i, p in enumerate(row) if i != routine) for row in probabilities]
     for threshold in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
         flagged = [r >= threshold for r in risk]
-        safety = [f for f, label in zip(flagged, labels) if label != ROUTINE]
-        other = [f for f, label in zip(flagged, labels) if label == ROUTINE]
+        safety = [f for f, label in zip(flagged, labels, strict=True) if label != ROUTINE]
+        other = [f for f, label in zip(flagged, labels, strict=True) if label == ROUTINE]
         print(f"  threshold {threshold:.1f}: out-of-fold recall {sum(safety) / len(safety):.3f}"
               f"  false rate {sum(other) / len(other):.3f}")
 

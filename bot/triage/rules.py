@@ -47,6 +47,7 @@ betalen").
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
@@ -943,7 +944,7 @@ def _niet_meer_is_crisis(verb: str, rest: str) -> bool:
     # "hij kan niet meer wakker worden" is a medical sign (device.unconscious), not a wish
     if any(t in _NM_LIVING and not (can and t == "wakker") for t in tokens):
         return True
-    for a, b in zip(tokens, tokens[1:]):
+    for a, b in itertools.pairwise(tokens):
         if (a in ("hier", "er") and b == "zijn") or (a == "op" and b in ("aarde", "deze", "wereld")):
             return True
     content = [t for t in tokens if t not in _NM_FILLERS]
