@@ -26,7 +26,7 @@ from actions.answer import response_for
 from actions.apply import NotVerified, confirmation
 from actions.tasks import (INTENT_TASKS, PAUSE_MONTHS, SUPPLIES, TASK_SLOTS, VERIFY_SLOTS,
                            subject_for, supply_for, task_for)
-from actions.verify import (MAX_FAILURES, READERS, ExpectsAnswers,
+from actions.verify import (MAX_FAILURES, ExpectsAnswers,
                             VerificationSlots, _intent, _language, answering_readback,
                             database_failed, mark_unclear, on_phone, read_answer,
                             readback_turn, subject_type_for, wants_to_stop)

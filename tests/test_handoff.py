@@ -13,7 +13,6 @@ from bot.db import session_scope
 from bot import console
 from bot.migrate import upgrade
 from bot.models import Conversation, Handoff, Message
-from tests.conftest import ROOT, free_port
 
 CRISIS_NL = "ik wil niet meer, ik zie er geen zin meer in om te leven"
 CRISIS_EN = "honestly I just want to kill myself"

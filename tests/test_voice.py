@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot import create_app
 from bot.db import session_scope
-from bot.models import CallbackRequest, Handoff, HandoffEvent
+from bot.models import CallbackRequest, Handoff
 from ivr import twiml
 from tests.conftest import ROOT
 from tests.twilio_util import PUBLIC, TOKEN, check_twiml, sign, signed_post

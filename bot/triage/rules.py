@@ -643,7 +643,7 @@ _CRISIS_RULES = [
         rf"\b(?:snij|snijd|snijdt|snijden|sneed|kras|krast|krassen|kraste|verwond|verwondt|beschadig|beschadigt) {_SELF_NL}\b(?! (?:aan|met|in|bij)\b)",
         r"\b(?:doe|doet|deed|doen) (?:mezelf|mijzelf|zichzelf|hemzelf|haarzelf)(?: [a-z]+)? pijn\b",
         r"\b(?:zich|me|mij)(?: [a-z]+){0,2} (?:ophangen|op te hangen|opgehangen|verdrinken|verhangen)\b",
-        rf"\b(?:mezelf|mijzelf|zichzelf|hemzelf|haarzelf)(?: (?P<neg>geen|niet|nooit)| [a-z]+){{0,2}} (?:gesneden|gekrast|verwond|snijden|krassen|pijn (?:te )?doen|pijn gedaan|ophangen|op te hangen|opgehangen|verdrinken|beschadigen|vergiftigen)\b",
+        r"\b(?:mezelf|mijzelf|zichzelf|hemzelf|haarzelf)(?: (?P<neg>geen|niet|nooit)| [a-z]+){0,2} (?:gesneden|gekrast|verwond|snijden|krassen|pijn (?:te )?doen|pijn gedaan|ophangen|op te hangen|opgehangen|verdrinken|beschadigen|vergiftigen)\b",
         r"\b(?:zelfbeschadig|automutilatie|zelfverwond)[a-z]*",
         r"\b(?:snij|snijd|snijdt|snijden|sneed|kras|krast|krassen|kraste)(?: [a-z]+)? (?:in )?(?:zijn|haar|mijn|m|hun) (?:armen|arm|polsen|pols|benen|been|bovenbenen|huid|lichaam)\b",
         r"\b(?:cuts|cut|cutting|scratches|scratching|burns|burning) (?:his|her|my|their) (?:arms|arm|wrists|wrist|legs|thighs|skin)\b",
