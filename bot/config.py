@@ -58,7 +58,7 @@ class Config:
     testing: bool = False
 
     @classmethod
-    def from_mapping(cls, overrides: dict | None = None) -> "Config":
+    def from_mapping(cls, overrides: dict | None = None) -> Config:
         cfg = cls()
         for key, value in (overrides or {}).items():
             if not hasattr(cfg, key):

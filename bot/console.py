@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from sqlalchemy import select, update
 
@@ -35,7 +35,7 @@ class ConsoleError(Exception):
 def _aware(moment: datetime | None) -> datetime | None:
     # SQLite hands back naive datetimes; they were stored in UTC.
     if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
+        return moment.replace(tzinfo=UTC)
     return moment
 
 

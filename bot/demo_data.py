@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import csv
 import random
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, UTC
 from pathlib import Path
 
 from schwifty import IBAN
@@ -275,7 +275,7 @@ def order_rows(customers: list[tuple[int, str]], today: date | None = None,
                 "customer_id": customer_id,
                 "ordered_at": datetime.combine(ordered, time(rng.randrange(8, 20),
                                                              rng.randrange(60)),
-                                               tzinfo=timezone.utc),
+                                               tzinfo=UTC),
                 "items": items, "quantity": sum(item["quantity"] for item in items),
                 "status": status,
                 "tracking_code": (None if status == "besteld"

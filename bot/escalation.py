@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 
 from sqlalchemy import select, update
 
@@ -36,7 +36,7 @@ TEXT_CHANNELS = ("web", "api", "sms")
 
 def _aware(moment: datetime | None) -> datetime | None:
     if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
+        return moment.replace(tzinfo=UTC)
     return moment
 
 
@@ -203,7 +203,7 @@ def carry_out(services, c: Claimed, now: datetime) -> None:
 
 def run_due(services, now: datetime | None = None) -> list[tuple[int, int]]:
     """One pass: claim and carry out every due level. Returns (handoff id, level) done here."""
-    now = (now or utcnow()).astimezone(timezone.utc)
+    now = (now or utcnow()).astimezone(UTC)
     done = []
     for handoff_id, level in due(services, now):
         claimed = claim(services, handoff_id, level, now)

@@ -6,7 +6,7 @@ stored status says. Each agent serves some lines and languages (empty: all of th
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 
 from sqlalchemy import select
 
@@ -18,7 +18,7 @@ HEARTBEAT_TIMEOUT = timedelta(seconds=60)
 
 def _aware(moment: datetime | None) -> datetime | None:
     if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
+        return moment.replace(tzinfo=UTC)
     return moment
 
 

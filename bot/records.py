@@ -254,7 +254,7 @@ class AuditEntry(Base):
     @classmethod
     def record(cls, subject_type: str, subject_id: int, field_name: str, old, new, *,
                channel: str, conversation_id: str | None = None, verified: bool = False,
-               status: str = "waiting_for_staff") -> "AuditEntry":
+               status: str = "waiting_for_staff") -> AuditEntry:
         if subject_type not in AUDIT_SUBJECTS:
             raise ValueError(f"unknown subject type {subject_type!r}")
         if status not in AUDIT_STATUSES:

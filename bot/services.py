@@ -28,7 +28,7 @@ class Services:
         default_factory=lambda: ThreadPoolExecutor(max_workers=4, thread_name_prefix="bg"))
 
     @classmethod
-    def build(cls, config: Config) -> "Services":
+    def build(cls, config: Config) -> Services:
         return cls(
             config=config,
             lines=lines_mod.load(config.lines_file),

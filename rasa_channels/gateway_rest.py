@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import hmac
 import logging
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any
+from collections.abc import Awaitable, Callable
 
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -29,11 +30,11 @@ HEADER = "X-Gateway-Token"
 
 class GatewayRestInput(RestInput):
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "gateway"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         token = str((credentials or {}).get("token") or "")
         if not token:
             log.warning("gateway channel: no token configured, every request is refused")
@@ -42,7 +43,7 @@ class GatewayRestInput(RestInput):
     def __init__(self, token: str = "") -> None:
         self.token = token
 
-    def authorized(self, presented: Optional[str]) -> bool:
+    def authorized(self, presented: str | None) -> bool:
         if not self.token or not presented:
             return False
         return hmac.compare_digest(presented.encode(), self.token.encode())

@@ -5,7 +5,7 @@ No Rasa needed: the app runs with Rasa unreachable (a closed port)."""
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from decimal import Decimal
 
 import pytest
@@ -300,20 +300,20 @@ def test_audit_entries_keep_only_masked_values(db_url):
 ])
 def test_mdr_report_deadline(seriousness, deadline):
     assert mdr_report_deadline(seriousness, date(2026, 11, 23)) == deadline
-    aware = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
+    aware = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
     assert mdr_report_deadline(seriousness, aware) == deadline
 
 
 def test_mdr_deadline_counts_from_the_dutch_calendar_day():
     # 23:30 UTC on 22 November is already 23 November in Amsterdam.
-    aware = datetime(2026, 11, 22, 23, 30, tzinfo=timezone.utc)
+    aware = datetime(2026, 11, 22, 23, 30, tzinfo=UTC)
     assert mdr_report_deadline("serious_public_health_threat", aware) == date(2026, 11, 25)
     with pytest.raises(ValueError):
         mdr_report_deadline("a bit serious", date(2026, 11, 23))
 
 
 def test_complaint_gets_its_deadline(db_url):
-    aware = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+    aware = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
     with session_scope(db_url) as session:
         session.add(Complaint(serial="PP2409000042", description="pomp gaf te veel insuline",
                               injury=True, seriousness="death_or_serious_deterioration",

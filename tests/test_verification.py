@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from decimal import Decimal
 
 import pytest
@@ -44,7 +44,7 @@ def people(stack):
         session.flush()
         session.add(SupplyOrder(customer_id=record.id, quantity=10, status="vertraagd",
                                 items=[{"sku": "PATCH-10", "name": "patches", "quantity": 10}],
-                                ordered_at=datetime(2026, 11, 1, tzinfo=timezone.utc),
+                                ordered_at=datetime(2026, 11, 1, tzinfo=UTC),
                                 expected_delivery=date(2026, 11, 27)))
     return {"donor": donor, "customer": customer}
 

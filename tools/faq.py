@@ -51,7 +51,7 @@ def declared_slots(domain_dir: Path, skip: str = "faq.yml") -> set[str]:
     slots: set[str] = set()
     for path in domain_dir.glob("*.yml"):
         if path.name != skip:
-            slots.update((yaml.safe_load(path.read_text(encoding="utf-8")).get("slots") or {}))
+            slots.update(yaml.safe_load(path.read_text(encoding="utf-8")).get("slots") or {})
     return slots
 
 

@@ -37,7 +37,7 @@ class Postgres:
             return ["runuser", "-u", "postgres", "--", *args]
         return args
 
-    def start(self) -> "Postgres":
+    def start(self) -> Postgres:
         self.base.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
             shutil.chown(self.base, "postgres", "postgres")

@@ -50,7 +50,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional
+from collections.abc import Callable, Iterator
 
 from bot.triage.normalize import normalize
 
@@ -110,7 +110,7 @@ _POST_NEGATION = re.compile(
     r"out of the question|uitgesloten|geen sprake van)\b")
 
 
-def _is_negated(text: str, start: int, end: int, match: Optional[re.Match] = None) -> bool:
+def _is_negated(text: str, start: int, end: int, match: re.Match | None = None) -> bool:
     if match is not None:
         for name in match.re.groupindex:
             if name.startswith("neg") and match.group(name):
@@ -238,7 +238,7 @@ def _word_start_alternatives(sources) -> list[str]:
     return alternatives
 
 
-def _compile_alternatives(alternatives, first: int = 0) -> Optional[re.Pattern]:
+def _compile_alternatives(alternatives, first: int = 0) -> re.Pattern | None:
     """One regex for some alternatives of a rule; named groups ``neg`` are numbered."""
     if not alternatives:
         return None
@@ -301,7 +301,7 @@ def _quantifier_at(src: str, i: int) -> tuple[bool, int]:
 _LITERAL = re.compile(r"[a-z0-9 ]*")
 
 
-def _branch_prefix(branch: str) -> Optional[str]:
+def _branch_prefix(branch: str) -> str | None:
     """The letters every match of a group branch starts with, or None."""
     lead = _LITERAL.match(branch).group(0)
     rest = branch[len(lead):]
@@ -313,7 +313,7 @@ def _branch_prefix(branch: str) -> Optional[str]:
     return word
 
 
-def _keys(alt: str) -> Optional[frozenset]:
+def _keys(alt: str) -> frozenset | None:
     """Keys (word prefixes) of which a match of ``alt`` must contain one, or None."""
     candidates, i, word_start = [], 0, True     # the alternative itself starts at a word start
     while i < len(alt):
@@ -397,7 +397,7 @@ def _finditer_words(regex: re.Pattern, text: str) -> Iterator[re.Match]:
 class _Rule:
     __slots__ = ("rule_id", "category", "severity", "always", "gated", "check")
 
-    def __init__(self, rule_id: str, category: str, severity: int, sources, check: Optional[Check] = None):
+    def __init__(self, rule_id: str, category: str, severity: int, sources, check: Check | None = None):
         if isinstance(sources, str):
             sources = [sources]
         self.rule_id, self.category, self.severity, self.check = rule_id, category, severity, check
@@ -410,7 +410,7 @@ class _Rule:
                 self.gated.append((keys, _compile_alternatives([alt], n)))
         self.always = _compile_alternatives(always, len(self.gated) + 1000)
 
-    def matches(self, text: str, keys: Optional[set] = None) -> Iterator[re.Match]:
+    def matches(self, text: str, keys: set | None = None) -> Iterator[re.Match]:
         """Matches in ``text``; ``keys`` (from :func:`_message_keys`) skips alternatives that cannot match."""
         regexes = [self.always] if self.always is not None else []
         regexes += [regex for alt_keys, regex in self.gated if keys is None or not alt_keys.isdisjoint(keys)]
@@ -1147,7 +1147,7 @@ def _glucose_values(text: str):
         yield value, m
 
 
-def _first(text: str, matches) -> Optional[tuple]:
+def _first(text: str, matches) -> tuple | None:
     """(negated, start, end) of the best match: an un-negated one if any."""
     best = None
     for m in matches:
@@ -1192,7 +1192,7 @@ def _device_state(text: str) -> dict:
     return state
 
 
-def _combine(*parts) -> Optional[tuple]:
+def _combine(*parts) -> tuple | None:
     """All parts present: negated if the first (primary) part is negated."""
     if any(p is None for p in parts):
         return None
@@ -1389,14 +1389,14 @@ def _device_combos(text: str):
 # ==========================================================================
 # Combination rules: a signal that is only unambiguous next to a second one
 # ==========================================================================
-def _combine_all(*parts) -> Optional[tuple]:
+def _combine_all(*parts) -> tuple | None:
     """All parts present; negated if any part is ("geen ketonen, de pod viel eraf")."""
     if any(p is None for p in parts):
         return None
     return (any(p[0] for p in parts), parts[0][1], parts[0][2])
 
 
-def _any_of(*parts) -> Optional[tuple]:
+def _any_of(*parts) -> tuple | None:
     """The first present part, preferring an un-negated one."""
     present = [p for p in parts if p is not None]
     if not present:
