@@ -18,14 +18,20 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions import identity
-from actions import parsing
+from actions import identity, parsing
 from actions.tasks import SUPPLIES, TASK_SLOTS, VERIFY_SLOTS, subject_for, task_for
 from actions.verify import MAX_FAILURES, _database_url, _language, database_failed
 from bot.db import session_scope
 from bot.models import ChangeRequest, utcnow
-from bot.records import (AuditEntry, Complaint, Donor, PumpCustomer, SupplyOrder, iban_display,
-                         mask_email)
+from bot.records import (
+    AuditEntry,
+    Complaint,
+    Donor,
+    PumpCustomer,
+    SupplyOrder,
+    iban_display,
+    mask_email,
+)
 
 log = logging.getLogger(__name__)
 

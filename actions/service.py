@@ -20,16 +20,35 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.digress import Digressions  # questions inside a form (issue 14)
 from actions import parsing, spoken
 from actions.answer import response_for
 from actions.apply import NotVerified, confirmation
-from actions.tasks import (INTENT_TASKS, PAUSE_MONTHS, SUPPLIES, TASK_SLOTS, VERIFY_SLOTS,
-                           subject_for, supply_for, task_for)
-from actions.verify import (MAX_FAILURES, ExpectsAnswers,
-                            VerificationSlots, _intent, _language, answering_readback,
-                            database_failed, mark_unclear, on_phone, read_answer,
-                            readback_turn, subject_type_for, wants_to_stop)
+from actions.digress import Digressions  # questions inside a form (issue 14)
+from actions.tasks import (
+    INTENT_TASKS,
+    PAUSE_MONTHS,
+    SUPPLIES,
+    TASK_SLOTS,
+    VERIFY_SLOTS,
+    subject_for,
+    supply_for,
+    task_for,
+)
+from actions.verify import (
+    MAX_FAILURES,
+    ExpectsAnswers,
+    VerificationSlots,
+    _intent,
+    _language,
+    answering_readback,
+    database_failed,
+    mark_unclear,
+    on_phone,
+    read_answer,
+    readback_turn,
+    subject_type_for,
+    wants_to_stop,
+)
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.digress import Digressions  # questions inside a form (issue 14)
 from actions import identity, parsing, spoken
+from actions.digress import Digressions  # questions inside a form (issue 14)
 from bot.config import Config
 from bot.db import session_scope
 from bot.records import Donor, PumpCustomer, SupplyOrder

@@ -6,7 +6,7 @@ import csv
 import io
 import statistics
 from collections import Counter, defaultdict
-from datetime import date, datetime, timedelta, UTC
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 

@@ -6,9 +6,9 @@ from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.pool import QueuePool
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 
 def _sqlite_pragmas(dbapi_connection, _record):

@@ -34,15 +34,22 @@ from __future__ import annotations
 
 import csv
 import random
-from datetime import date, datetime, time, timedelta, UTC
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from schwifty import IBAN
 from sqlalchemy import insert, select
 
 from bot.records import Donor, PumpCustomer, SupplyOrder
-from bot.records_cli import (CUSTOMER_COLUMNS, DEMO_DIR, DONOR_COLUMNS, DONOR_OPTIONAL_COLUMNS,
-                             count, import_customers, import_donors)
+from bot.records_cli import (
+    CUSTOMER_COLUMNS,
+    DEMO_DIR,
+    DONOR_COLUMNS,
+    DONOR_OPTIONAL_COLUMNS,
+    count,
+    import_customers,
+    import_donors,
+)
 
 SEED = 20261123
 DONORS_FILE = "donors.csv"

@@ -6,7 +6,7 @@ stored status says. Each agent serves some lines and languages (empty: all of th
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, UTC
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 

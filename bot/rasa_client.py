@@ -9,7 +9,6 @@ import time
 
 import requests
 
-
 # rasa_channels/gateway_rest.py: Rasa's REST channel that answers only with the shared secret
 CHANNEL_PATH = "/webhooks/gateway/webhook"
 CHANNEL_HEADER = "X-Gateway-Token"

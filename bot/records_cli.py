@@ -17,11 +17,11 @@ import re
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from collections.abc import Callable
 
 import click
 import phonenumbers
@@ -33,8 +33,7 @@ from sqlalchemy.exc import SAWarning
 
 from bot.config import ROOT
 from bot.models import utcnow
-from bot.records import (DONOR_STATUSES, Donor, PumpCustomer, SafetyNotice,
-                         load_safety_notice)
+from bot.records import DONOR_STATUSES, Donor, PumpCustomer, SafetyNotice, load_safety_notice
 from ivr.phone import e164
 
 DONOR_COLUMNS = ("donor_id", "first_name", "last_name", "phone", "email", "street",

@@ -13,6 +13,7 @@ from flask import Blueprint, Response, abort, request
 from sqlalchemy import select, update
 from twilio.twiml.voice_response import VoiceResponse
 
+from actions.spoken import KIND_FOR_SLOT
 from bot import coverage
 from bot.handoff import safe_reply
 from bot.inbound import hand_to_person, handle_inbound
@@ -21,9 +22,15 @@ from bot.services import services
 from bot.triage import screen
 from ivr import twiml
 from ivr.phone import e164, masked
-from actions.spoken import KIND_FOR_SLOT
-from ivr.prompts import (KEYPAD_KINDS, MENU_UTTERANCES, YES_NO_KEYS, ask_prompt, hints_for,
-                         prompt, reask_prompt)
+from ivr.prompts import (
+    KEYPAD_KINDS,
+    MENU_UTTERANCES,
+    YES_NO_KEYS,
+    ask_prompt,
+    hints_for,
+    prompt,
+    reask_prompt,
+)
 from ivr.signature import twilio_only
 from ivr.speech import for_speech
 

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import hmac
 import logging
-from typing import Any
 from collections.abc import Awaitable, Callable
-
-from sanic import Blueprint, response
-from sanic.request import Request
+from typing import Any
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
 
 log = logging.getLogger(__name__)
 HEADER = "X-Gateway-Token"

@@ -14,8 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import parsing
 from actions.answer import ActionAnswer, response_for
 from actions.context import ActionSetContext, context_slots
-from actions.service import ActionStartTask, ValidateServiceForm, opening_answers
 from actions.language import requested_language
+from actions.service import ActionStartTask, ValidateServiceForm, opening_answers
 from tests.conftest import ROOT
 
 

@@ -210,8 +210,9 @@ window.AudioContext = function () {
 @pytest.fixture
 def alert_server(stack, twilio_api, tmp_path):
     # a database of its own: escalations due elsewhere in the session stay out of this test
-    from bot.migrate import upgrade
     import yaml
+
+    from bot.migrate import upgrade
     url = f"sqlite:///{tmp_path / 'alerts.db'}"
     upgrade(url)
     # open around the clock, so the on-call colleagues are on duty whenever the test runs

@@ -12,7 +12,7 @@ import yaml
 from rasa_sdk import Tracker
 from sqlalchemy import select
 
-from actions import digress, faq, fallback, verify
+from actions import digress, fallback, faq, verify
 from bot import create_app
 from bot.db import session_scope
 from bot.lines import load

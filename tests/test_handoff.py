@@ -8,9 +8,8 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from bot import create_app
+from bot import console, create_app
 from bot.db import session_scope
-from bot import console
 from bot.migrate import upgrade
 from bot.models import Conversation, Handoff, Message
 

@@ -5,7 +5,7 @@ No Rasa needed: the app runs with Rasa unreachable (a closed port)."""
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime, UTC
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -17,9 +17,21 @@ from sqlalchemy import func, select
 from bot import create_app, demo_data
 from bot.db import engine_for, session_scope
 from bot.models import Base
-from bot.records import (AuditEntry, Complaint, Donor, PumpCustomer, SafetyNotice,
-                         SupplyOrder, iban_display, load_safety_notice, mask_email, mask_iban,
-                         mask_phone, masked_value, mdr_report_deadline)
+from bot.records import (
+    AuditEntry,
+    Complaint,
+    Donor,
+    PumpCustomer,
+    SafetyNotice,
+    SupplyOrder,
+    iban_display,
+    load_safety_notice,
+    mask_email,
+    mask_iban,
+    mask_phone,
+    masked_value,
+    mdr_report_deadline,
+)
 from bot.records_cli import DONOR_COLUMNS, import_donors
 from tests.conftest import ROOT, free_port
 

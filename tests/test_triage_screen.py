@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.rasa_client import RasaClient
-from bot.triage.__main__ import nlu_from_parse
 from bot.triage import classifier as risk_classifier
+from bot.triage.__main__ import nlu_from_parse
 from bot.triage.screen import CORROBORATION, NLU_THRESHOLD, Decision, check, combine
 from tests.conftest import RASA_TOKEN, ROOT
 

@@ -12,8 +12,15 @@ import pytest
 import requests
 
 from bot.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
-from tools.stack import (ACTION_SERVER_TOKEN, RASA_PYTHON, RASA_TOKEN, ROOT, Stack, base_env,
-                         free_port)
+from tools.stack import (
+    ACTION_SERVER_TOKEN,
+    RASA_PYTHON,
+    RASA_TOKEN,
+    ROOT,
+    Stack,
+    base_env,
+    free_port,
+)
 
 CALL = {"next_action": "action_submit_task", "sender_id": "x" * 32, "version": "3.6.21",
         "tracker": {"sender_id": "x" * 32, "slots": {"verified": True, "subject_type": "donor",

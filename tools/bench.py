@@ -28,9 +28,9 @@ from pathlib import Path
 import requests
 from twilio.request_validator import RequestValidator
 
+from bot.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
 from bot.triage import classifier as risk_classifier
 from bot.triage.rules import scan
-from bot.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
 from tools.stack import RASA_TOKEN, ROOT, Stack, free_port
 
 OUT = ROOT / "bench" / "results.json"
@@ -181,9 +181,9 @@ def start_redis() -> tuple[subprocess.Popen | None, int | None]:
 def measure_import() -> float | None:
     try:
         from bot import demo_data, records  # noqa: F401  (the back-office import, if present)
-        from bot.services import Services
         from bot.config import Config
         from bot.migrate import upgrade
+        from bot.services import Services
     except ImportError:
         return None
     tmp = Path(tempfile.mkdtemp())

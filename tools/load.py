@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-import subprocess
 from sqlalchemy import select
 
 from bot.db import session_scope

@@ -269,8 +269,8 @@ def shared() -> Classifier | None:
 # --------------------------------------------------------------------------
 def _report(rows: list[tuple[str, str]]) -> None:
     """Out-of-fold figures on the training corpus itself, for choosing thresholds."""
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
     import numpy
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
     texts = [prepare(text) for text, _ in rows]
     labels = numpy.asarray([label for _, label in rows])
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=42)

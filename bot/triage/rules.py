@@ -49,8 +49,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from bot.triage.normalize import normalize
 
