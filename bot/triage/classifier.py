@@ -26,6 +26,7 @@ import re
 import sys
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -294,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_PATH)
     args = parser.parse_args(argv)
     rows = corpus(args.data)
-    counts = {label: sum(1 for _, l in rows if l == label) for label in sorted({l for _, l in rows})}
+    counts = dict(sorted(Counter(label for _, label in rows).items()))
     print(f"safety classifier corpus: {len(rows)} examples {counts}")
     if args.command == "report":
         _report(rows)

@@ -114,9 +114,7 @@ _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "
 
 
 def _number_words() -> dict:
-    words = {}
-    words.update(_NL_UNITS); words.update(_NL_TEENS); words.update(_NL_TENS)
-    words.update(_EN_UNITS); words.update(_EN_TEENS); words.update(_EN_TENS)
+    words = {**_NL_UNITS, **_NL_TEENS, **_NL_TENS, **_EN_UNITS, **_EN_TEENS, **_EN_TENS}
     for tw, tv in _NL_TENS.items():
         for uw, uv in list(_NL_UNITS.items()) + [("een", 1)]:
             words[f"{uw}en{tw}"] = tv + uv                 # zesentwintig, eenentwintig
