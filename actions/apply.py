@@ -115,13 +115,14 @@ def confirmation(tracker: Tracker) -> tuple[str, dict]:
         return f"utter_confirm_{name}", {}
     if name == "contact":
         value = slot("new_contact") or ""
-        return ("utter_confirm_email" if "@" in value else "utter_confirm_phone"), {"contact": value}
+        utter = "utter_confirm_email" if "@" in value else "utter_confirm_phone"
+        return utter, {"contact": value}
     if name == "iban":
         return "utter_confirm_iban", {"iban_end": iban_display(slot("new_iban")).split()[-1]}
     if name == "pause":
         months = int(slot("pause_months") or 1)
-        return "utter_confirm_pause", {"months": months,
-                                       "until": _months_later(date.today(), months).strftime("%d-%m-%Y")}
+        until = _months_later(date.today(), months)
+        return "utter_confirm_pause", {"months": months, "until": until.strftime("%d-%m-%Y")}
     if name == "complaint":
         return "utter_confirm_complaint", {}
     if name == "bereavement":
@@ -191,7 +192,8 @@ def apply_task(tracker: Tracker) -> tuple[str, dict]:
                    {"status": "gepauzeerd", "paused_until": until})
             return "utter_done_pause", {"until": until.strftime("%d-%m-%Y")}
         elif name == "cancel":
-            _audit(session, tracker, subject_type, record, {"status": "opgezegd", "paused_until": None})
+            _audit(session, tracker, subject_type, record,
+                   {"status": "opgezegd", "paused_until": None})
         elif name == "statement":
             session.add(ChangeRequest(conversation_id=tracker.sender_id, kind="annual_statement",
                                       verified=True, details={
@@ -200,8 +202,8 @@ def apply_task(tracker: Tracker) -> tuple[str, dict]:
                                           "send_by": "email" if record.email else "post"}))
         elif name == "bereavement":
             # The reporter is a relative, not the donor: audited as not verified.
-            _audit(session, tracker, subject_type, record, {"status": "opgezegd", "paused_until": None},
-                   verified=False)
+            _audit(session, tracker, subject_type, record,
+                   {"status": "opgezegd", "paused_until": None}, verified=False)
             session.add(ChangeRequest(conversation_id=tracker.sender_id, kind="bereavement",
                                       verified=False, details={"donor_number": record.donor_number,
                                                                "reason": "overleden"}))
@@ -215,7 +217,8 @@ def apply_task(tracker: Tracker) -> tuple[str, dict]:
                                     ordered_at=utcnow(), expected_delivery=expected))
             return "utter_done_order", {"expected": expected.strftime("%d-%m-%Y")}
         elif name == "return":
-            session.add(ChangeRequest(conversation_id=tracker.sender_id, kind="return", verified=True,
+            session.add(ChangeRequest(conversation_id=tracker.sender_id, kind="return",
+                                      verified=True,
                                       details={"customer_number": record.customer_number,
                                                "serial": record.pump_serial,
                                                "reason": slot("return_reason")}))

@@ -75,7 +75,8 @@ def choose(latest_message: dict, line_domain: str | None) -> str | None:
     return None
 
 
-def candidates(latest_message: dict, line_domain: str | None, limit: int = 2) -> list[tuple[str, float]]:
+def candidates(latest_message: dict, line_domain: str | None,
+               limit: int = 2) -> list[tuple[str, float]]:
     """This line's likeliest entries (for the fallback's buttons)."""
     return [(entry_id, confidence) for entry_id, confidence in ranking(latest_message)
             if belongs(entry_id, line_domain)][:limit]

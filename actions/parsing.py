@@ -69,7 +69,8 @@ def parse_street(text: str) -> str | None:
 
 
 _CITY = re.compile(r"^[^\W\d_][^\W\d_' .-]*(?:[ '-][^\W\d_]+){0,3}$", re.UNICODE)
-_CITY_PREFIX = re.compile(r"^(?:uh+m?\s+|eh+m?\s+|in\s+|te\s+|dat is\s+|it'?s\s+|the city is\s+)+", re.I)
+_CITY_PREFIX = re.compile(
+    r"^(?:uh+m?\s+|eh+m?\s+|in\s+|te\s+|dat is\s+|it'?s\s+|the city is\s+)+", re.I)
 
 
 def parse_city(text: str) -> str | None:
@@ -98,7 +99,8 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za
 
 
 def parse_email(text: str) -> str | None:
-    """'jan.jansen@example.org', also from speech ('jan punt jansen apenstaartje example punt org')."""
+    """'jan.jansen@example.org', also from speech
+    ('jan punt jansen apenstaartje example punt org')."""
     spoken = f" {text or ''} "
     for pattern, symbol in _SPOKEN_EMAIL:
         spoken = re.sub(pattern, symbol, spoken, flags=re.I)

@@ -121,8 +121,9 @@ class ActionStartTask(Action):
         events = [SlotSet("service_task", task.name)]
         events += [SlotSet(name, value) for name, value in values.items()]
         # Verified for the other organisation's record (or a death report): verify again.
+        own_subject = subject_for(task, tracker.get_slot("line_domain"))
         if (tracker.get_slot("verified") is True and task.verify == "self"
-                and tracker.get_slot("subject_type") != subject_for(task, tracker.get_slot("line_domain"))):
+                and tracker.get_slot("subject_type") != own_subject):
             events.append(SlotSet("verified", False))
         return events
 
@@ -200,7 +201,8 @@ class ValidateServiceForm(Digressions, ExpectsAnswers, VerificationSlots, FormVa
                 "frequency_label": parsing.FREQUENCY_LABELS[_language(tracker)][frequency]}
 
     def validate_new_street(self, value, dispatcher, tracker, domain) -> dict:
-        return _parsed(dispatcher, "new_street", value, parsing.parse_street, "utter_invalid_street")
+        return _parsed(dispatcher, "new_street", value, parsing.parse_street,
+                       "utter_invalid_street")
 
     def validate_new_postcode(self, value, dispatcher, tracker, domain) -> dict:
         return _parsed(dispatcher, "new_postcode", value, parsing.parse_postcode,

@@ -271,7 +271,8 @@ def number_groups(toks: list[str], start: int = 0, join_en: bool = True) -> list
             i += 1
             continue
         if _plain(tok) in REPEAT and i + 1 < n:
-            inner = _word_value(toks[i + 1]) or ((int(toks[i + 1]), "nl") if toks[i + 1].isdigit() else None)
+            after = toks[i + 1]
+            inner = _word_value(after) or ((int(after), "nl") if after.isdigit() else None)
             if inner and inner[1] != "scale" and inner[0] < 10:
                 groups.append(Group(str(inner[0]) * REPEAT[_plain(tok)], i, i + 2, spoken=True))
                 i += 2
@@ -347,7 +348,8 @@ def _letter_options(toks: list[str], i: int, lang: str = "nl") -> list[tuple[str
             j += 1
         if j > i + 1 and j < len(toks) and toks[j].isalpha():
             word = _plain(toks[j])
-            spelled = SPELLING.get(word) or (word[0] if len(word) > 2 and word not in FILLERS else None)
+            spelled = SPELLING.get(word) or (word[0] if len(word) > 2 and word not in FILLERS
+                                             else None)
             if spelled == base:
                 return [(base, j - i + 1)]
             if spelled:
@@ -695,8 +697,8 @@ def read_date(text: str, today: date | None = None, past_only: bool = True,
         found.append(value) if value else None
         bad = bad or value is None
     if not found:
-        for match in re.finditer(r"(?<![\d])(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{2}|\d{4})(?![\d])",
-                                 text or ""):
+        numeric_date = r"(?<![\d])(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{2}|\d{4})(?![\d])"
+        for match in re.finditer(numeric_date, text or ""):
             year = _year(match.group(3), today, past_only)
             first, second = int(match.group(1)), int(match.group(2))
             value = _make_date(year, second, first)
@@ -1011,7 +1013,8 @@ def en_words(n: int) -> str:
         return f"{_EN_UNITS[n // 100]} hundred" + (f" and {en_words(rest)}" if rest else "")
     if n < 1_000_000:
         rest = n % 1000
-        tail = "" if not rest else (f" and {en_words(rest)}" if rest < 100 else f" {en_words(rest)}")
+        tail = "" if not rest else (f" and {en_words(rest)}" if rest < 100
+                                    else f" {en_words(rest)}")
         return f"{en_words(n // 1000)} thousand{tail}"
     return str(n)
 
@@ -1076,6 +1079,8 @@ def say_address(address: Address, lang: str = "nl") -> str:
             "en": ("postcode", "house number", "addition")}["en" if lang == "en" else "nl"]
     postcode = say_characters(address.digits) + (f", {say_characters(address.letters)}"
                                                  if address.letters else "")
-    house = address.number + (f" {word[2]} {address.addition.upper() if len(address.addition) <= 3 else address.addition}"
-                              if address.addition else "")
+    house = address.number
+    if address.addition:
+        addition = address.addition.upper() if len(address.addition) <= 3 else address.addition
+        house += f" {word[2]} {addition}"
     return f"{word[0]} {postcode}, {word[1]} {house}"

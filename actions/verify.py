@@ -302,7 +302,8 @@ class ExpectsAnswers:
 
     async def run(self, dispatcher, tracker, domain):
         events = await super().run(dispatcher, tracker, domain)
-        asked = [e for e in events if e.get("event") == "slot" and e.get("name") == "requested_slot"]
+        asked = [e for e in events
+                 if e.get("event") == "slot" and e.get("name") == "requested_slot"]
         if asked:
             following = asked[-1].get("value")
         else:  # rasa-sdk left the choice to Rasa (the list is the domain's): the first empty
@@ -376,7 +377,9 @@ class VerificationSlots:
         if int(tracker.get_slot("verify_failures") or 0) >= MAX_FAILURES:
             return []
         if self.deceased(tracker):
-            return [] if tracker.get_slot("task_subject_id") else ["verify_number", "verify_address"]
+            if tracker.get_slot("task_subject_id"):
+                return []
+            return ["verify_number", "verify_address"]
         if tracker.get_slot("verified") is True:
             return []
         if tracker.get_slot("caller_phone"):
@@ -534,7 +537,8 @@ class ActionTellFsnStatus(Action):
         try:
             with session_scope(_database_url()) as session:
                 customer_id = _verified_in(session, tracker, "customer")
-                customer = session.get(PumpCustomer, customer_id) if customer_id is not None else None
+                customer = (session.get(PumpCustomer, customer_id)
+                            if customer_id is not None else None)
                 facts = None if customer is None else (customer.pump_serial,
                                                        bool(customer.under_safety_notice))
         except SQLAlchemyError as exc:
@@ -586,7 +590,8 @@ def tell_periodic_gift(dispatcher: CollectingDispatcher, tracker: Tracker) -> No
         with session_scope(_database_url()) as session:
             donor_id = _verified_in(session, tracker, "donor")
             donor = session.get(Donor, donor_id) if donor_id is not None else None
-            facts = None if donor is None else (bool(donor.periodic_gift), donor.periodic_gift_until)
+            facts = (None if donor is None
+                     else (bool(donor.periodic_gift), donor.periodic_gift_until))
     except SQLAlchemyError as exc:
         log.error("periodic gift: database unavailable (%s)", type(exc).__name__)
         return  # the general answer has been given; nothing personal is lost
