@@ -88,13 +88,13 @@ class Caller(HttpUser):
 
     @task
     def call(self):
-        call = {"CallSid": "CA" + uuid.uuid4().hex, "From": "+3162" + str(random.randint(1000000, 9999999)),
-                "To": "+3197000000001"}
+        call = {"CallSid": "CA" + uuid.uuid4().hex,
+                "From": "+3162" + str(random.randint(1000000, 9999999)), "To": "+3197000000001"}
         signed(self, "/twilio/voice", call, "voice: /twilio/voice")
         for _ in range(2):
             text, crisis = utterance()
-            signed(self, "/twilio/voice/gather", {**call, "SpeechResult": text, "Confidence": "0.9"},
-                   "voice: /gather")
+            signed(self, "/twilio/voice/gather",
+                   {**call, "SpeechResult": text, "Confidence": "0.9"}, "voice: /gather")
             if crisis:
                 crisis_ids.append(call["CallSid"])
                 break

@@ -74,7 +74,8 @@ def post_message():
     if not isinstance(channel, str) or channel not in CHANNELS:
         return _error(400, "invalid_channel")
     line_id = body.get("line")
-    if line_id is not None and (not isinstance(line_id, str) or line_id not in services().lines.ids):
+    if line_id is not None and (not isinstance(line_id, str)
+                                or line_id not in services().lines.ids):
         return _error(400, "unknown_line")
     language = body.get("language")
     if language is not None and language not in ("nl", "en"):

@@ -30,7 +30,8 @@ def _csv(value: str | None) -> list[str] | None:
 
 _serving = [
     click.option("--lines", default=None, help="Lines served, comma separated (all: every line)."),
-    click.option("--languages", default=None, help="Languages served, e.g. nl,en (all: every one)."),
+    click.option("--languages", default=None,
+                 help="Languages served, e.g. nl,en (all: every one)."),
     click.option("--phone", default=None, help="E.164 number for pages (SMS); '' removes it."),
 ]
 

@@ -27,7 +27,8 @@ class Config:
     actions_url: str = field(default_factory=lambda: _env("ACTIONS_URL", "http://127.0.0.1:5055"))
     # A caller on the phone is waiting: past this many seconds we stop waiting for Rasa.
     rasa_timeout: float = field(default_factory=lambda: float(_env("RASA_TIMEOUT", "3")))
-    lines_file: Path = field(default_factory=lambda: Path(_env("LINES_FILE", str(ROOT / "lines.yml"))))
+    lines_file: Path = field(
+        default_factory=lambda: Path(_env("LINES_FILE", str(ROOT / "lines.yml"))))
     max_text_chars: int = field(default_factory=lambda: int(_env("MAX_TEXT_CHARS", "2000")))
     secret_key: str = field(default_factory=lambda: _env("SECRET_KEY", ""))
     # Twilio: requests are signed with the auth token over PUBLIC_BASE_URL + path; without

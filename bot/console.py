@@ -120,7 +120,8 @@ def detail(services, handoff_id: int) -> dict:
                              "review_reason": conversation.review_reason,
                              "caller": _masked_caller(conversation.caller)},
             "messages": [{"id": m.id, "sender": m.sender, "direction": m.direction, "text": m.text,
-                          "created_at": _aware(m.created_at), "screen": (m.meta or {}).get("screen")}
+                          "created_at": _aware(m.created_at),
+                          "screen": (m.meta or {}).get("screen")}
                          for m in messages],
             "notes": [{"author": n.author, "text": n.text, "created_at": _aware(n.created_at)}
                       for n in notes],

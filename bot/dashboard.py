@@ -53,7 +53,8 @@ def figures(services, days: int = 14, now: datetime | None = None) -> dict:
     now = now or utcnow()
     since = now - timedelta(days=days)
     with services.session() as session:
-        handoffs = session.execute(select(Handoff).where(Handoff.created_at >= since)).scalars().all()
+        handoffs = session.execute(
+            select(Handoff).where(Handoff.created_at >= since)).scalars().all()
         conversations = session.execute(select(Conversation.id, Conversation.review,
                                                Conversation.review_reason, Conversation.channel,
                                                Conversation.line_id, Conversation.created_at)
@@ -101,7 +102,8 @@ def figures(services, days: int = 14, now: datetime | None = None) -> dict:
         "crisis_within_60_share": len(in_time) / len(crises) if crises else None,
         "crisis_handoffs": len(crises),
         "escalation_days": [{"day": d.isoformat(), "level1": escalations[d]["level 1"],
-                             "level2": escalations[d]["level 2"], "referred_113": escalations[d]["113"]}
+                             "level2": escalations[d]["level 2"],
+                             "referred_113": escalations[d]["113"]}
                             for d in day_list],
         "escalations": sum(c["level 1"] + c["level 2"] for c in escalations.values()),
         "referred_113": sum(c["113"] for c in escalations.values()),
@@ -125,7 +127,8 @@ def handoffs_csv(services, days: int = 90, now: datetime | None = None) -> str:
     """One row per handoff; ids, categories and times only (no transcript, no phone number)."""
     now = now or utcnow()
     with services.session() as session:
-        rows = session.execute(select(Handoff).where(Handoff.created_at >= now - timedelta(days=days))
+        rows = session.execute(select(Handoff)
+                               .where(Handoff.created_at >= now - timedelta(days=days))
                                .order_by(Handoff.id)).scalars().all()
     out = io.StringIO()
     writer = csv.writer(out)

@@ -92,7 +92,8 @@ def claim(services, handoff_id: int, level: int, now: datetime) -> Claimed | Non
             .execution_options(synchronize_session=False)).rowcount == 1
         if not won:
             return None
-        session.add(HandoffEvent(handoff_id=handoff_id, kind="escalated", detail=f"level {following}"))
+        session.add(HandoffEvent(handoff_id=handoff_id, kind="escalated",
+                                 detail=f"level {following}"))
         conversation = session.get(Conversation, h.conversation_id)
         return Claimed(h.id, h.token, following, h.category, h.channel, h.line_id, h.language,
                        h.conversation_id, conversation.caller if conversation else None, created,
@@ -111,7 +112,8 @@ def page_text(services, c: Claimed, now: datetime, who: str) -> str:
     caller = f"beller {masked(c.caller)}" if c.caller else f"{c.channel}, geen nummer"
     waited = int((now - c.created_at).total_seconds())
     base = services.config.public_base_url.rstrip("/")
-    return (f"[{who}] Overdracht {c.id} wacht {waited} s: {CATEGORY_NL.get(c.category, c.category)}, "
+    category = CATEGORY_NL.get(c.category, c.category)
+    return (f"[{who}] Overdracht {c.id} wacht {waited} s: {category}, "
             f"lijn {c.line_id}, {c.channel}, {caller}. Neem aan: {base}/agent/handoffs/{c.id}")
 
 
@@ -197,7 +199,8 @@ def carry_out(services, c: Claimed, now: datetime) -> None:
     elif c.level == 1:
         key = "handoff_callback_offer_sms" if c.channel == "sms" else "handoff_callback_offer"
         if tell_caller(services, c, text_for(key, c.language, **values), 1):
-            _event(services, c.id, "callback_offered", f"after {line.first_escalation_s(c.category)} s")
+            _event(services, c.id, "callback_offered",
+                   f"after {line.first_escalation_s(c.category)} s")
     log.info("handoff escalated id=%s level=%s category=%s", c.id, c.level, c.category)
 
 

@@ -124,7 +124,8 @@ def open_handoff(session, conversation: Conversation, fields: dict) -> Handoff:
     session.add(handoff)
     session.flush()
     if handoff.referred_to:  # nobody could come: the caller was sent to who is there
-        session.add(HandoffEvent(handoff_id=handoff.id, kind="referred", detail=handoff.referred_to))
+        session.add(HandoffEvent(handoff_id=handoff.id, kind="referred",
+                                 detail=handoff.referred_to))
     if handoff.category == "device_safety":
         _open_complaint(session, conversation, handoff)
     log.info("handoff opened id=%s conversation=%s category=%s reason=%s",

@@ -266,13 +266,15 @@ def _ask_rasa(services, turn: Turn, text: str, rules_decision) -> Outcome:
 
     replies, switched, nlu = _replies_from_rasa(answer)
     if nlu is None:
-        # action_validate_slot_mappings runs on every turn; without its summary the action server is down.
+        # action_validate_slot_mappings runs on every turn; without its summary the action
+        # server is down.
         return _hand_off(services, turn, rules_decision, "system", "action server unavailable")
 
     decision = screen.combine(rules_decision, nlu)
     if decision.handoff:
         return _hand_off(services, turn, decision, decision.category, decision.reason)
-    if nlu.get("intent") == "ask_human" and float(nlu.get("confidence") or 0) >= ASK_HUMAN_CONFIDENCE:
+    if (nlu.get("intent") == "ask_human"
+            and float(nlu.get("confidence") or 0) >= ASK_HUMAN_CONFIDENCE):
         return _hand_off(services, turn, decision, "request",
                          f"intent:ask_human {float(nlu['confidence']):.2f}")
     requested = _handoff_requested(answer)

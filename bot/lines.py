@@ -150,7 +150,8 @@ class Line:
         return int(value)
 
     def hours_text(self, language: str) -> str:
-        """Opening hours as a sentence part, e.g. 'maandag tot en met vrijdag van 09:00 tot 17:00'."""
+        """Opening hours as a sentence part,
+        e.g. 'maandag tot en met vrijdag van 09:00 tot 17:00'."""
         lang = language if language in DAY_NAMES else "nl"
         names, words = DAY_NAMES[lang], WORDS[lang]
         groups: list[tuple[list[str], str]] = []

@@ -96,7 +96,8 @@ class HandoffCollector:
         yield pages
 
         agents = GaugeMetricFamily("assistant_agents_available",
-                                   "Agents available in the console now", labels=["line", "language"])
+                                   "Agents available in the console now",
+                                   labels=["line", "language"])
         for (line_id, language), n in sorted(available.items()):
             agents.add_metric([line_id, language], n)
         yield agents

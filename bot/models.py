@@ -49,7 +49,8 @@ class Conversation(Base):
 
 class Message(Base):
     __tablename__ = "messages"
-    __table_args__ = (UniqueConstraint("conversation_id", "external_id", name="uq_message_external"),)
+    __table_args__ = (
+        UniqueConstraint("conversation_id", "external_id", name="uq_message_external"),)
 
     id = Column(Integer, primary_key=True, autoincrement=True)
     conversation_id = Column(String(128), ForeignKey("conversations.id", ondelete="CASCADE"),
@@ -95,7 +96,8 @@ class Handoff(Base):
     category = Column(String(32), nullable=False)
     reason = Column(String(200), nullable=False)  # the rule or intent (+ confidence) that fired
     risk_level = Column(String(8), nullable=False)  # high | medium | low
-    status = Column(String(16), nullable=False, default="open", index=True)  # open | accepted | closed
+    # open | accepted | closed
+    status = Column(String(16), nullable=False, default="open", index=True)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     accepted_at = Column(DateTime(timezone=True))
     accepted_by = Column(String(64))

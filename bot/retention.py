@@ -22,7 +22,8 @@ def purge(services, days: int | None = None, dry_run: bool = False) -> dict:
         old = select(Conversation.id).where(Conversation.updated_at < cutoff,
                                             Conversation.id.not_in(still_open))
         ids = session.execute(old).scalars().all()
-        counts = {"conversations": len(ids), "messages": 0, "notes": 0, "cutoff": cutoff.isoformat()}
+        counts = {"conversations": len(ids), "messages": 0, "notes": 0,
+                  "cutoff": cutoff.isoformat()}
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             handoff_ids = select(Handoff.id).where(Handoff.conversation_id.in_(chunk))

@@ -22,8 +22,8 @@ blueprint = Blueprint("webchat", __name__)
 VISIBLE = ("user", "bot", "agent", "system")
 # First suggestions per line domain (quick replies); typed or clicked, they go the same road.
 SUGGESTIONS = {
-    "donor": {"nl": ["Mijn bedrag wijzigen", "Jaaroverzicht voor de belasting", "Mijn adres wijzigen",
-                     "Vriend worden"],
+    "donor": {"nl": ["Mijn bedrag wijzigen", "Jaaroverzicht voor de belasting",
+                     "Mijn adres wijzigen", "Vriend worden"],
               "en": ["Change my amount", "Annual tax statement", "Change my address",
                      "Become a Friend"]},
     "device": {"nl": ["Materialen bestellen", "Waar is mijn bestelling?", "Veiligheidsmelding",
@@ -33,24 +33,27 @@ SUGGESTIONS = {
 UI = {
     "nl": {"title": "Chat", "placeholder": "Typ uw vraag…", "send": "Versturen",
            "person": "Met een medewerker praten", "typing": "De assistent typt…",
-           "disclosure": "U chat met een digitale assistent (AI). Een medewerker kan meelezen als u "
-                         "daarom vraagt of als het nodig is.",
+           "disclosure": "U chat met een digitale assistent (AI). Een medewerker kan meelezen "
+                         "als u daarom vraagt of als het nodig is.",
            "waiting": "Een medewerker komt zo bij u.", "joined": text_for("agent_joined", "nl"),
            # what the status line says while waiting, from who could come at the handoff
            "waiting_paging": "We roepen nu een collega op. In direct gevaar? Bel 112.",
            "waiting_queued": "Alle medewerkers zijn in gesprek. U bent in de wachtrij.",
-           "waiting_outside": "Er is nu geen medewerker. Het bericht hierboven zegt wie u nu kunt bereiken.",
+           "waiting_outside": "Er is nu geen medewerker. "
+                              "Het bericht hierboven zegt wie u nu kunt bereiken.",
            "error": "Het versturen lukte niet. Probeer het opnieuw. In direct gevaar? Bel 112.",
            "switch": "English", "new": "Nieuw gesprek", "agent": "Medewerker", "you": "U",
            "assistant": "Assistent"},
     "en": {"title": "Chat", "placeholder": "Type your question…", "send": "Send",
            "person": "Talk to a person", "typing": "The assistant is typing…",
-           "disclosure": "You are chatting with a digital assistant (AI). A colleague may read along "
-                         "if you ask for it or when it is needed.",
-           "waiting": "A colleague will be with you shortly.", "joined": text_for("agent_joined", "en"),
+           "disclosure": "You are chatting with a digital assistant (AI). A colleague may read "
+                         "along if you ask for it or when it is needed.",
+           "waiting": "A colleague will be with you shortly.",
+           "joined": text_for("agent_joined", "en"),
            "waiting_paging": "We are calling a colleague now. In immediate danger? Call 112.",
            "waiting_queued": "All colleagues are busy. You are in the queue.",
-           "waiting_outside": "No colleague is available now. The message above says who you can reach now.",
+           "waiting_outside": "No colleague is available now. "
+                              "The message above says who you can reach now.",
            "error": "Sending failed. Please try again. In immediate danger? Call 112.",
            "switch": "Nederlands", "new": "New conversation", "agent": "Colleague", "you": "You",
            "assistant": "Assistant"},

@@ -1,1 +1,2 @@
-"""The safety screen: rules (`rules`, `normalize`) and their combination with Rasa NLU (`screen`)."""
+"""The safety screen: rules (`rules`, `normalize`) and their combination with Rasa NLU
+(`screen`)."""

@@ -54,9 +54,11 @@ EMOJI_WORDS = {
     "\U0001F48A": " pil pill ", "\U0001F489": " spuit needle ", "\U0001F52A": " mes knife ",
     "\U0001FA78": " bloed blood ", "\U0001F480": " dood dead ", "\u2620": " dood dead ",
     "\u26B0": " kist coffin ", "\U0001FAA2": " touw rope ", "\U0001F525": " vuur fire ",
-    "\U0001F62D": " huilen crying ", "\U0001F622": " huilen crying ", "\U0001F494": " verdriet heartbreak ",
+    "\U0001F62D": " huilen crying ", "\U0001F622": " huilen crying ",
+    "\U0001F494": " verdriet heartbreak ",
     "\U0001F44B": " doei bye ", "\U0001F56F": " kaars candle ", "\U0001F940": " verwelkt wilted ",
-    "\U0001F635": " duizelig dizzy ", "\U0001F92E": " overgeven vomit ", "\U0001F922": " misselijk nauseous ",
+    "\U0001F635": " duizelig dizzy ", "\U0001F92E": " overgeven vomit ",
+    "\U0001F922": " misselijk nauseous ",
     "\U0001F4A8": " rook smoke ", "\U0001F321": " heet hot ", "\U0001F975": " heet hot ",
     "\U0001F6D1": " stop stop ", "\U0001F198": " help sos ",
 }
@@ -90,7 +92,8 @@ def corpus(data_dir: Path) -> list[tuple[str, str]]:
 
 
 def corpus_digest(rows: list[tuple[str, str]]) -> str:
-    return hashlib.sha256("\n".join(f"{label}\t{text}" for text, label in rows).encode()).hexdigest()
+    lines = "\n".join(f"{label}\t{text}" for text, label in rows)
+    return hashlib.sha256(lines.encode()).hexdigest()
 
 
 def _pipeline():
@@ -215,7 +218,8 @@ class Classifier:
 def train(rows: list[tuple[str, str]]) -> Classifier:
     import numpy
     texts = [prepare(text) for text, _ in rows]
-    labels = numpy.asarray([label for _, label in rows])  # scikit-learn 1.1 counts classes on arrays
+    # scikit-learn 1.1 counts classes on arrays
+    labels = numpy.asarray([label for _, label in rows])
     pipeline = _pipeline().fit(texts, labels)
     return Classifier(pipeline, corpus_digest(rows))
 
