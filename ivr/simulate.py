@@ -53,7 +53,8 @@ class Call:
     def __init__(self, twilio: Twilio, to: str, caller: str, turns: list, agent_accepts: bool,
                  interactive: bool, echo):
         self.twilio, self.to, self.caller = twilio, to, caller
-        self.turns, self.agent_accepts, self.interactive, self.echo = list(turns), agent_accepts, interactive, echo
+        self.turns, self.agent_accepts = list(turns), agent_accepts
+        self.interactive, self.echo = interactive, echo
         self.sid = "CA" + uuid.uuid4().hex
         self.log: list[dict] = []
         self.handoff: dict | None = None
@@ -201,7 +202,8 @@ def _default_database_url() -> str | None:
 def main(argv=None) -> int:
     lines = load(os.environ.get("LINES_FILE", ROOT / "lines.yml"))
     port = os.environ.get("GATEWAY_PORT", "5000")
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base-url", default=f"http://127.0.0.1:{port}")
     parser.add_argument("--public-base-url", default=os.environ.get("PUBLIC_BASE_URL"),
                         help="the URL the gateway checks signatures against (default: --base-url)")
@@ -209,7 +211,8 @@ def main(argv=None) -> int:
     parser.add_argument("--to", default=lines.lines[0].twilio_number)
     parser.add_argument("--from", dest="caller", default="+31612345678")
     parser.add_argument("--sms", action="store_true")
-    parser.add_argument("--say", dest="turns", action="append", type=lambda v: ("say", v), default=[])
+    parser.add_argument("--say", dest="turns", action="append", type=lambda v: ("say", v),
+                        default=[])
     parser.add_argument("--digits", dest="turns", action="append", type=lambda v: ("digits", v))
     parser.add_argument("--agent-accepts", dest="agent_accepts", action="store_true", default=True)
     parser.add_argument("--agent-declines", dest="agent_accepts", action="store_false")
@@ -219,10 +222,12 @@ def main(argv=None) -> int:
                              "$DATABASE_URL, else the gateway's own default)")
     args = parser.parse_args(argv)
     if not args.auth_token:
-        parser.error("no auth token: set TWILIO_AUTH_TOKEN (make run prints where it is) or --auth-token")
+        parser.error("no auth token: set TWILIO_AUTH_TOKEN (make run prints where it is) "
+                     "or --auth-token")
 
     twilio = Twilio(args.base_url, args.public_base_url or args.base_url, args.auth_token)
-    echo = (lambda who, text: None) if args.json else (lambda who, text: print(f"{who:>18}: {text}"))
+    echo = ((lambda who, text: None) if args.json
+            else (lambda who, text: print(f"{who:>18}: {text}")))
     if args.sms:
         result = sms(twilio, args.to, args.caller, args.turns, echo,
                      args.database_url or _default_database_url())

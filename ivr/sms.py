@@ -30,17 +30,21 @@ STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "AFMELDEN", "CANCEL", "END", "QU
 START_WORDS = {"START", "UNSTOP", "AANMELDEN"}
 HELP_WORDS = {"HELP", "INFO"}
 KEYWORD_REPLIES = {
-    "stop": {"nl": "U bent afgemeld en krijgt geen sms'jes meer van {org_name}. Stuur START om u weer aan te melden.",
-             "en": "You have been unsubscribed and will get no more texts from {org_name}. Send START to subscribe again."},
+    "stop": {"nl": "U bent afgemeld en krijgt geen sms'jes meer van {org_name}. "
+                   "Stuur START om u weer aan te melden.",
+             "en": "You have been unsubscribed and will get no more texts from {org_name}. "
+                   "Send START to subscribe again."},
     "start": {"nl": "U bent weer aangemeld voor sms'jes van {org_name}.",
               "en": "You are subscribed again to texts from {org_name}."},
-    "help": {"nl": "Dit is de digitale assistent van {org_name}. Stel uw vraag in een sms, of stuur "
-                   "'medewerker'. Stuur STOP om u af te melden. Bel {org_phone} tijdens {org_hours}. "
+    "help": {"nl": "Dit is de digitale assistent van {org_name}. Stel uw vraag in een sms, "
+                   "of stuur 'medewerker'. Stuur STOP om u af te melden. "
+                   "Bel {org_phone} tijdens {org_hours}. "
                    "Bij direct gevaar: bel {emergency_number}.",
-             "en": "This is the digital assistant of {org_name}. Text your question, or send 'agent'. "
-                   "Send STOP to unsubscribe. Call {org_phone} during {org_hours}. In immediate "
-                   "danger: call {emergency_number}."},
-    "media": {"nl": "Ik kan alleen tekst lezen, geen foto's of bestanden. Wilt u uw vraag in een sms typen?",
+             "en": "This is the digital assistant of {org_name}. Text your question, "
+                   "or send 'agent'. Send STOP to unsubscribe. Call {org_phone} during "
+                   "{org_hours}. In immediate danger: call {emergency_number}."},
+    "media": {"nl": "Ik kan alleen tekst lezen, geen foto's of bestanden. "
+                    "Wilt u uw vraag in een sms typen?",
               "en": "I can only read text, not photos or files. Could you type your question?"},
 }
 
@@ -86,7 +90,8 @@ def _conversation_id(caller: str, line_id: str) -> str:
     with svc.session() as session:
         latest = session.execute(select(Conversation).where(
             Conversation.channel == "sms", Conversation.caller == caller,
-            Conversation.line_id == line_id).order_by(Conversation.updated_at.desc())).scalars().first()
+            Conversation.line_id == line_id)
+            .order_by(Conversation.updated_at.desc())).scalars().first()
         if latest is not None:
             updated = latest.updated_at if latest.updated_at.tzinfo else latest.updated_at.replace(
                 tzinfo=cutoff.tzinfo)

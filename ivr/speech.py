@@ -1,4 +1,5 @@
-"""Rewrite chat replies for the ear: no web addresses, e-mail addresses, emojis or markup read out."""
+"""Rewrite chat replies for the ear: no web addresses, e-mail addresses, emojis or markup read
+out."""
 from __future__ import annotations
 
 import re

@@ -40,7 +40,8 @@ blueprint = Blueprint("voice", __name__, url_prefix="/twilio/voice")
 LOW_CONFIDENCE = 0.3  # Twilio's speech confidence below which we ask once more
 MAX_FAILURES = 3
 CATEGORY_NL = {"crisis": "crisis", "end_of_life_request": "levenseindevraag in nood",
-               "device_safety": "spoed met de pomp", "system": "storing", "request": "vraag om een medewerker"}
+               "device_safety": "spoed met de pomp", "system": "storing",
+               "request": "vraag om een medewerker"}
 LANGUAGE_NL = {"nl": "Nederlands", "en": "Engels"}
 YES = ("ja", "yes", "graag", "please", "jawel", "ok")
 
@@ -254,7 +255,8 @@ def gather():
         if (confidence < LOW_CONFIDENCE and not state["a"] and not state["q"]
                 and not screen.check(text).handoff):
             _store_unclear(call_sid, text, confidence)
-            return _ask(conversation, [prompt("say_again", conversation.language)], {**state, "a": 1})
+            return _ask(conversation, [prompt("say_again", conversation.language)],
+                        {**state, "a": 1})
 
     outcome = handle_inbound(services(), call_sid, text, "voice", line.id, caller=caller)
     if outcome.handoff:
@@ -361,7 +363,8 @@ def whisper(token: str):
                   if conversation.caller else "onbekend nummer")
         text = (f"Overgedragen gesprek voor {line.facts.get('org_name', line.organisation)}. "
                 f"Categorie: {CATEGORY_NL.get(handoff.category, handoff.category)}. "
-                f"Reden: {handoff.reason}. Taal: {LANGUAGE_NL.get(handoff.language, handoff.language)}. "
+                f"Reden: {handoff.reason}. "
+                f"Taal: {LANGUAGE_NL.get(handoff.language, handoff.language)}. "
                 f"Beller: {caller}. Laatst gezegd: {last or 'niets'}. Druk 1 om aan te nemen.")
     return xml(twiml.whisper(text, _url(f"/whisper-result/{token}", i=index),
                              line.voice.get("nl", "")))
@@ -380,8 +383,8 @@ def page(token: str):
         _event(session, handoff, "page_call_answered")
         caller = (f"nummer eindigend op {masked(conversation.caller)[1:]}"
                   if conversation.caller else f"kanaal {handoff.channel}")
-        text = (f"Oproep voor {line.facts.get('org_name', line.organisation)}. Een overdracht wacht "
-                f"en niemand heeft hem aangenomen. Categorie: "
+        text = (f"Oproep voor {line.facts.get('org_name', line.organisation)}. "
+                f"Een overdracht wacht en niemand heeft hem aangenomen. Categorie: "
                 f"{CATEGORY_NL.get(handoff.category, handoff.category)}. Taal: "
                 f"{LANGUAGE_NL.get(handoff.language, handoff.language)}. Beller: {caller}. "
                 f"Open de console en neem overdracht {handoff.id} aan; de link staat in de sms.")
@@ -415,7 +418,8 @@ def whisper_result(token: str):
 @blueprint.post("/dial-result/<token>")
 @twilio_only
 def dial_result(token: str):
-    """The colleague's leg ended: after a conversation, or not taken → next colleague or fallback."""
+    """The colleague's leg ended: after a conversation, or not taken → next colleague or
+    fallback."""
     svc = services()
     index = _index()
     status = (request.form.get("DialCallStatus") or "no-answer")[:20]
@@ -437,7 +441,8 @@ def dial_result(token: str):
             return xml(twiml.connect([prompt("trying_next", language)], language, voice,
                                      line.on_call[following],
                                      _url(f"/whisper/{token}", i=following),
-                                     _url(f"/dial-result/{token}", i=following), line.twilio_number))
+                                     _url(f"/dial-result/{token}", i=following),
+                                     line.twilio_number))
         values = line.slots(language)
         if handoff.category in ("crisis", "end_of_life_request"):
             _event(session, handoff, "fallback", "crisis line")
@@ -455,7 +460,8 @@ def dial_result(token: str):
 @twilio_only
 def callback(token: str):
     svc = services()
-    answer = ((request.form.get("SpeechResult") or "") + " " + (request.form.get("Digits") or "")).lower()
+    answer = ((request.form.get("SpeechResult") or "") + " "
+              + (request.form.get("Digits") or "")).lower()
     wants = "1" in answer or any(word in answer for word in YES)
     with svc.session() as session:
         handoff = _handoff_by_token(session, token)
