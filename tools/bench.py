@@ -41,8 +41,9 @@ TARGETS = {"gateway_vs_rasa_p95_ratio": ("<=", 1.10), "crisis_turn_p95_ms": ("<=
            "two_worker_speedup": (">=", 1.7),
            "import_15k_s": ("<=", 10)}
 # Routine turns, Dutch and English; every conversation sends them in order.
-ROUTINE = ["hallo", "ik wil mijn adres wijzigen", "hoe kan ik vriend worden", "waar is mijn bestelling",
-           "I would like my annual statement", "wat doet de stichting eigenlijk", "bedankt"]
+ROUTINE = ["hallo", "ik wil mijn adres wijzigen", "hoe kan ik vriend worden",
+           "waar is mijn bestelling", "I would like my annual statement",
+           "wat doet de stichting eigenlijk", "bedankt"]
 ROUNDS = {1: 2, 10: 3, 50: 1}  # rounds per concurrency level
 CRISIS = ["ik wil niet meer leven", "ik zie het niet meer zitten", "I want to end my life",
           "mijn pomp geeft geen insuline meer en ik moet overgeven"]
@@ -197,7 +198,8 @@ def measure_import() -> float | None:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer turns (a smoke run)")
     args = parser.parse_args(argv)
     levels = (1, 10, 50)
@@ -237,8 +239,8 @@ def main(argv=None) -> int:
             samples = {name: ([], 0.0) for name, _ in paths}
             for round_ in range(rounds):
                 for name, (start, send) in paths:
-                    print(f"  {level:>2} conversations via {name} (round {round_ + 1}/{rounds}) ...",
-                          file=sys.stderr)
+                    print(f"  {level:>2} conversations via {name} "
+                          f"(round {round_ + 1}/{rounds}) ...", file=sys.stderr)
                     values, wall = load.run(start, send)
                     samples[name] = (samples[name][0] + values, samples[name][1] + wall)
             for name, (values, wall) in samples.items():
@@ -276,7 +278,8 @@ def main(argv=None) -> int:
         values, _ = Load(10, CRISIS).run(lambda _http: {}, lambda h, _s, text: crisis_turn(h, text))
         results["crisis_burst_10_ms"] = summary(values)
 
-        results["memory_mb"] = {name: rss_mb(stack.pid(name)) for name in ("rasa", "actions", "gateway")}
+        results["memory_mb"] = {name: rss_mb(stack.pid(name))
+                                for name in ("rasa", "actions", "gateway")}
 
         # throughput with one Rasa worker, then two (Sanic workers need a Redis lock store)
         throughput = Load(20, turns)
@@ -286,12 +289,14 @@ def main(argv=None) -> int:
         redis, redis_port = start_redis()
         if redis is None:
             results["two_worker_speedup"] = None
-            results["two_worker_note"] = "redis-server not installed: two Rasa workers need a Redis lock store"
+            results["two_worker_note"] = ("redis-server not installed: "
+                                          "two Rasa workers need a Redis lock store")
         else:
             endpoints = tmp / "endpoints-redis.yml"
             endpoints.write_text(
                 (ROOT / "endpoints.yml").read_text()
-                + f"\nlock_store:\n  type: redis\n  url: 127.0.0.1\n  port: {redis_port}\n  db: 1\n")
+                + "\nlock_store:\n  type: redis\n  url: 127.0.0.1\n"
+                + f"  port: {redis_port}\n  db: 1\n")
             stack.stop("rasa")
             two_url = stack.start_rasa(name="rasa2", workers=2, endpoints=endpoints)
             Load(4, ROUTINE).run(*rasa_rest(two_url))  # warm both workers

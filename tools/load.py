@@ -50,7 +50,8 @@ def main(argv=None) -> int:
             for key in crisis:
                 if key.startswith("sms:"):
                     conversation_ids = session.execute(select(Conversation.id).where(
-                        Conversation.caller == key[4:], Conversation.channel == "sms")).scalars().all()
+                        Conversation.caller == key[4:], Conversation.channel == "sms")
+                    ).scalars().all()
                 else:
                     conversation_ids = [key]
                 found = conversation_ids and session.execute(select(Handoff.id).where(

@@ -113,7 +113,8 @@ def parse_all(rows: list[dict]) -> list[dict]:
 
 def report(result: dict, show_errors: bool) -> bool:
     figures = result["figures"]
-    print(f"\nReal-style questions ({QUESTIONS.relative_to(ROOT)}, written apart from the training data)")
+    print(f"\nReal-style questions ({QUESTIONS.relative_to(ROOT)}, "
+          "written apart from the training data)")
     print(f"{'group':<24}{'n':>5}{'right':>8}{'no answer':>11}{'handoffs':>10}")
     for group in sorted(figures, key=lambda g: (g == "all", "/" not in g, g)):
         f = figures[group]

@@ -43,8 +43,9 @@ class Postgres:
             shutil.chown(self.base, "postgres", "postgres")
             os.chmod(self.base, 0o700)
         if not (self.data / "PG_VERSION").exists():
-            subprocess.run(self._as_owner([str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust",
-                                           "-U", "postgres", "-E", "UTF8", "--no-sync"]),
+            subprocess.run(self._as_owner([str(self.bin / "initdb"), "-D", str(self.data),
+                                           "-A", "trust", "-U", "postgres", "-E", "UTF8",
+                                           "--no-sync"]),
                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         log = open(self.base / "server.log", "ab")
         # fsync off: a test and demo server, never production data
@@ -70,7 +71,8 @@ class Postgres:
         name = name or "t_" + uuid.uuid4().hex[:12]
         engine = sa.create_engine(self.url("postgres"), isolation_level="AUTOCOMMIT")
         with engine.connect() as conn:
-            exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+            exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"),
+                                  {"n": name}).first()
             if not exists:
                 conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
         engine.dispose()

@@ -65,7 +65,8 @@ def main() -> int:
         env = dict(os.environ, DATABASE_URL=url, ENDPOINTS_FILE=str(endpoints),
                    # the replicas and workers share these secrets (a deployment sets its own)
                    RASA_TOKEN=os.environ.get("RASA_TOKEN") or secrets.token_hex(24),
-                   ACTION_SERVER_TOKEN=os.environ.get("ACTION_SERVER_TOKEN") or secrets.token_hex(24),
+                   ACTION_SERVER_TOKEN=(os.environ.get("ACTION_SERVER_TOKEN")
+                                        or secrets.token_hex(24)),
                    SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_hex(32),
                    SANIC_WORKERS=os.environ.get("SANIC_WORKERS", "2"),
                    GATEWAY_WORKERS=os.environ.get("GATEWAY_WORKERS", "3"),

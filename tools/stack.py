@@ -42,7 +42,8 @@ def wait_for(url: str, seconds: float, proc: subprocess.Popen) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args[0]} exited with {proc.returncode} before {url} answered")
+            raise RuntimeError(
+                f"{proc.args[0]} exited with {proc.returncode} before {url} answered")
         try:
             if requests.get(url, timeout=1).ok:
                 return
