@@ -72,8 +72,9 @@ def test_context_slots_carry_language_line_and_facts():
 
 def test_set_context_only_sends_changed_slots():
     action = ActionSetContext()
-    events = action.run(CollectingDispatcher(), tracker(metadata={"line": "vrienden", "language": "nl"},
-                                                        slots={"language": "nl"}), {})
+    events = action.run(CollectingDispatcher(),
+                        tracker(metadata={"line": "vrienden", "language": "nl"},
+                                slots={"language": "nl"}), {})
     keys = {event["name"] for event in events}
     assert "language" not in keys and "org_name" in keys
 
@@ -101,7 +102,8 @@ def test_domain_steering():
 def test_answer_action_utters_the_steered_response():
     dispatcher = CollectingDispatcher()
     domain = {"responses": {"utter_other_line": [], "utter_donor_legacy": []}}
-    ActionAnswer().run(dispatcher, tracker(intent="donor_legacy", slots={"line_domain": "device"}), domain)
+    ActionAnswer().run(dispatcher, tracker(intent="donor_legacy", slots={"line_domain": "device"}),
+                       domain)
     assert dispatcher.messages[0]["response"] == "utter_other_line"
 
 
@@ -145,8 +147,8 @@ def test_service_form_asks_verification_first_then_the_task_then_confirmation():
     assert ask({"service_task": "gift", "caller_phone": "+31612345678"}) == ["verify_address"]
     assert ask({"service_task": "gift", "verified": True}) == [
         "new_amount", "new_frequency", "confirm_change"]
-    assert ask({"service_task": "bereavement", "verified": True, "caller_phone": "+31612345678"}) == [
-        "verify_number", "verify_address"]
+    assert ask({"service_task": "bereavement", "verified": True,
+                "caller_phone": "+31612345678"}) == ["verify_number", "verify_address"]
     assert ask({"service_task": "bereavement", "task_subject_id": "7"}) == ["confirm_change"]
     assert ask({"service_task": "gift", "verify_failures": 3.0}) == []
     assert ask({"service_task": None}) == []
@@ -166,18 +168,20 @@ def test_invalid_answers_are_refused_with_a_reason():
                                          tracker(slots={"language": "en"}), {})
     assert result == {"new_frequency": "jaar", "frequency_label": "yearly"}
     dispatcher = CollectingDispatcher()
-    assert form.validate_new_iban("NL00ABNA0123456789", dispatcher, tracker(), {}) == {"new_iban": None}
+    assert form.validate_new_iban("NL00ABNA0123456789", dispatcher, tracker(), {}) == {
+        "new_iban": None}
     assert form.validate_new_iban("nl02 abna 0123 4567 89", dispatcher, tracker(), {}) == {
         "new_iban": "NL02ABNA0123456789"}
     dispatcher = CollectingDispatcher()
-    limited = form.validate_order_quantity("5", dispatcher, tracker(slots={"order_item": "charger"}), {})
+    limited = form.validate_order_quantity("5", dispatcher,
+                                           tracker(slots={"order_item": "charger"}), {})
     assert limited == {"order_quantity": None}
-    assert dispatcher.messages[0] == {**dispatcher.messages[0], "response": "utter_order_quantity_limit",
-                                      "max": 1}
+    assert dispatcher.messages[0] == {**dispatcher.messages[0],
+                                      "response": "utter_order_quantity_limit", "max": 1}
     assert form.validate_complaint_injury("nee hoor", CollectingDispatcher(), tracker(), {}) == {
         "complaint_injury": "none"}
-    assert form.validate_complaint_event_date("weet ik niet", CollectingDispatcher(), tracker(), {}) == {
-        "complaint_event_date": "unknown"}
+    assert form.validate_complaint_event_date("weet ik niet", CollectingDispatcher(), tracker(),
+                                              {}) == {"complaint_event_date": "unknown"}
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -278,7 +278,8 @@ def test_agent_reply_to_an_sms_goes_out_through_twilio(console_app, services, tw
     sent = agent.post(f"/agent/handoffs/{handoff_id}/reply",
                       data={"csrf_token": agent.csrf, "text": "Met Anna, ik bel u nu."})
     assert sent.status_code == 303
-    assert twilio_api[1][-1]["To"] == sender and twilio_api[1][-1]["Body"] == "Met Anna, ik bel u nu."
+    sms = twilio_api[1][-1]
+    assert sms["To"] == sender and sms["Body"] == "Met Anna, ik bel u nu."
 
 
 def test_dashboard_is_for_supervisors_with_figures_and_csv(console_app, services):
@@ -343,7 +344,8 @@ def test_device_emergency_from_a_known_customer_opens_a_complaint_and_shows_the_
         assert (complaint.report_deadline - handoff.created_at.date()).days in (10, 11)
         handoff_id = handoff.id
     page = log_in(console_app, "anna").get(f"/agent/handoffs/{handoff_id}").get_data(as_text=True)
-    assert "K-TEST-1" in page and "Fenna Smit" in page and "valt onder de veiligheidsmelding" in page
+    assert "K-TEST-1" in page and "Fenna Smit" in page
+    assert "valt onder de veiligheidsmelding" in page
     assert phone not in page  # the number itself stays masked
 
 
@@ -388,7 +390,8 @@ def test_users_cli_sets_lines_languages_and_pager_and_lists_presence(console_app
     assert "12345678" not in listed  # the pager number itself is not printed
     changed = runner.invoke(args=["users", "set", "joke", "--lines", "all", "--languages", "nl,en"])
     assert changed.exit_code == 0, changed.output
-    assert "joke\tagent\tlines=all\tlanguages=en,nl\taway" in runner.invoke(args=["users", "list"]).output
+    listed = runner.invoke(args=["users", "list"]).output
+    assert "joke\tagent\tlines=all\tlanguages=en,nl\taway" in listed
     with session_scope(services.config.database_url) as session:
         joke = session.execute(select(Agent).where(Agent.username == "joke")).scalar_one()
         assert (joke.lines, joke.languages, joke.phone) == ([], ["en", "nl"], "+31612345678")
@@ -454,8 +457,9 @@ def test_a_record_locked_after_failed_checks_is_shown_to_staff(console_app, serv
     from bot.records import Donor
     create_agent(services, "anna", "agent", PASSWORD)
     with services.session() as session:
-        donor = Donor(donor_number="D424242", first_name="Test", last_name="Slot", phone="+31612000042",
-                      street="Kade", house_number="5", postcode="2511 AB", city="Den Haag",
+        donor = Donor(donor_number="D424242", first_name="Test", last_name="Slot",
+                      phone="+31612000042", street="Kade", house_number="5", postcode="2511 AB",
+                      city="Den Haag",
                       iban="NL91ABNA0417164300", amount=Decimal("10"), frequency="maand",
                       start_date=date(2021, 1, 1), status="actief")
         session.add(donor)
@@ -464,11 +468,13 @@ def test_a_record_locked_after_failed_checks_is_shown_to_staff(console_app, serv
     page = log_in(console_app, "anna").get("/agent/requests").get_data(as_text=True)
     assert "Zelfservice geblokkeerd" not in page
     with services.session() as session:
-        identity.record(session, uuid.uuid4().hex, "donor", donor_id, identity.FAILED, "date_of_birth")
+        identity.record(session, uuid.uuid4().hex, "donor", donor_id, identity.FAILED,
+                        "date_of_birth")
     page = log_in(console_app, "anna").get("/agent/requests").get_data(as_text=True)
     assert "Zelfservice geblokkeerd" not in page  # a failed check alone is no notice
     with services.session() as session:
-        identity.record(session, uuid.uuid4().hex, "donor", donor_id, identity.LOCKED, "date_of_birth")
+        identity.record(session, uuid.uuid4().hex, "donor", donor_id, identity.LOCKED,
+                        "date_of_birth")
     page = log_in(console_app, "anna").get("/agent/requests").get_data(as_text=True)
     assert "Zelfservice geblokkeerd" in page and 'data-lockout="D424242"' in page
     assert "+31612000042" not in page  # the number tried or the record's phone is not shown

@@ -27,7 +27,8 @@ def stored(db_url) -> tuple[int, int]:
     ({"text": "hallo", "channel": "fax"}, 400, "invalid_channel"),
     ({"text": "hallo", "line": "nope"}, 400, "unknown_line"),
 ])
-def test_bad_json_bodies_get_a_clear_error_and_store_nothing(offline_app, db_url, body, status, error):
+def test_bad_json_bodies_get_a_clear_error_and_store_nothing(offline_app, db_url, body, status,
+                                                              error):
     response = offline_app.test_client().post("/api/messages", json=body)
     assert response.status_code == status
     data = response.get_json()

@@ -198,8 +198,9 @@ def test_console_pages_allow_only_self_and_no_framing(app, services):
     handoff_id = safety_handoff(app)
     anonymous = app.test_client()
     sara = log_in(app, "sara")
-    pages = [(anonymous, "/agent/login"), (sara, "/agent/"), (sara, f"/agent/handoffs/{handoff_id}"),
-             (sara, "/agent/dashboard"), (sara, "/agent/requests"), (sara, "/agent/api/queue")]
+    pages = [(anonymous, "/agent/login"), (sara, "/agent/"),
+             (sara, f"/agent/handoffs/{handoff_id}"), (sara, "/agent/dashboard"),
+             (sara, "/agent/requests"), (sara, "/agent/api/queue")]
     for client, path in pages:
         response = client.get(path)
         assert response.status_code == 200, path

@@ -47,13 +47,14 @@ def test_first_reply_gives_a_token_and_the_same_client_continues(offline_app, db
 def test_another_client_on_a_known_id_is_refused_and_learns_nothing(offline_app, db_url):
     owner = offline_app.test_client()
     conversation_id = uuid.uuid4().hex
-    owner.post("/api/messages", json={"text": "mijn adres wijzigen", "conversation_id": conversation_id,
-                                      "channel": "web"})
+    owner.post("/api/messages", json={"text": "mijn adres wijzigen",
+                                      "conversation_id": conversation_id, "channel": "web"})
     before = messages_of(db_url, conversation_id)
     stranger = offline_app.test_client()
     for headers in ({}, {"X-Conversation-Token": "0" * 64}):
         refused = stranger.post("/api/messages", headers=headers,
-                                json={"text": "wat is mijn iban", "conversation_id": conversation_id})
+                                json={"text": "wat is mijn iban",
+                                      "conversation_id": conversation_id})
         assert refused.status_code == 403
         assert refused.get_json()["error"] == "conversation_not_yours"
         assert "replies" not in refused.get_json()
@@ -62,7 +63,8 @@ def test_another_client_on_a_known_id_is_refused_and_learns_nothing(offline_app,
     person = stranger.post(f"/api/conversations/{conversation_id}/person", json={})
     assert person.status_code == 403
     assert messages_of(db_url, conversation_id) == before
-    assert owner.get(f"/api/conversations/{conversation_id}/messages?after=0").get_json()["messages"]
+    own = owner.get(f"/api/conversations/{conversation_id}/messages?after=0").get_json()
+    assert own["messages"]
 
 
 def test_ids_of_other_channels_are_never_reachable(offline_app, db_url):
@@ -77,7 +79,8 @@ def test_ids_of_other_channels_are_never_reachable(offline_app, db_url):
         assert messages_of(db_url, conversation_id) == []
 
 
-def test_a_crisis_on_someone_elses_id_still_reaches_a_person_in_a_new_conversation(offline_app, db_url):
+def test_a_crisis_on_someone_elses_id_still_reaches_a_person_in_a_new_conversation(
+        offline_app, db_url):
     owner = offline_app.test_client()
     conversation_id = uuid.uuid4().hex
     owner.post("/api/messages", json={"text": "hallo", "conversation_id": conversation_id})
@@ -155,7 +158,8 @@ def test_fuzzed_bodies_never_give_a_500(fuzz_client, body, raw, use_raw):
     data = raw if use_raw else json.dumps(body)
     response = client.post("/api/messages", data=data, content_type="application/json")
     assert response.status_code in (200, 400, 403, 413), (body, response.status_code)
-    assert response.is_json and (response.get_json().get("error") or "replies" in response.get_json())
+    assert response.is_json
+    assert response.get_json().get("error") or "replies" in response.get_json()
 
 
 def test_rapid_messages_get_429_but_a_crisis_among_them_still_reaches_a_person(offline_app, db_url):
@@ -178,5 +182,6 @@ def test_rapid_messages_get_429_but_a_crisis_among_them_still_reaches_a_person(o
     assert crisis_answers[0]["handoff"]["category"] == "crisis"
     assert crisis_answers[1]["handoff"] is None and crisis_answers[1]["rate_limited"] is True
     with session_scope(db_url) as session:
-        crisis = session.execute(select(Handoff).where(Handoff.category == "crisis")).scalars().all()
+        crisis = session.execute(
+            select(Handoff).where(Handoff.category == "crisis")).scalars().all()
     assert len(crisis) == 1

@@ -39,8 +39,8 @@ DEVICE_NL = "mijn pomp geeft al uren geen insuline en ik moet steeds overgeven"
 DONOR_LINE, PUMP_LINE = "+3197000000001", "+3197000000002"
 PASSWORD = "correct horse battery"
 # Words that promise a person is coming
-PROMISES = ("komt zo", "verbind u nu door met een medewerker", "roep ik", "with you shortly", "calling a person",
-            "in a moment", "moment geduld")
+PROMISES = ("komt zo", "verbind u nu door met een medewerker", "roep ik", "with you shortly",
+            "calling a person", "in a moment", "moment geduld")
 
 
 def promises_a_person(text: str) -> bool:
@@ -50,7 +50,8 @@ def promises_a_person(text: str) -> bool:
 # --- the calendar and the rules, without the app -------------------------------------------
 
 def test_easter_monday_2027_comes_from_the_holidays_library_not_a_typed_list():
-    assert holidays.country_holidays("NL", years=2027, language="en_US").get(date(2027, 3, 29)) == "Easter Monday"
+    dutch = holidays.country_holidays("NL", years=2027, language="en_US")
+    assert dutch.get(date(2027, 3, 29)) == "Easter Monday"
     lines = load(ROOT / "lines.yml")
     for line in lines.lines:
         assert line.holiday(date(2027, 3, 29)) == "Easter Monday"
@@ -106,7 +107,8 @@ def cover_app(db_url, twilio_api):
 
 def web(app, text, line="vrienden"):
     answer = app.test_client().post("/api/messages", json={
-        "text": text, "conversation_id": uuid.uuid4().hex, "channel": "web", "line": line}).get_json()
+        "text": text, "conversation_id": uuid.uuid4().hex, "channel": "web", "line": line,
+    }).get_json()
     return " ".join(r["text"] for r in answer["replies"]), answer["handoff"]
 
 
@@ -122,7 +124,8 @@ def sms(app, body, to=PUMP_LINE, sender=None):
         "MessageSid": "SM" + uuid.uuid4().hex, "From": sender, "To": to, "Body": body,
         "NumMedia": "0"})
     assert response.status_code == 200
-    return " ".join(m.text or "" for m in ET.fromstring(response.get_data(as_text=True)).iter("Message"))
+    twiml = ET.fromstring(response.get_data(as_text=True))
+    return " ".join(m.text or "" for m in twiml.iter("Message"))
 
 
 class Call:

@@ -85,7 +85,8 @@ def test_faq_answer_belongs_to_the_callers_line():
 
 # What rasa-sdk receives while the form validates the user's message: the form's temporary
 # tracker ends with the form's own ActionExecuted.
-USER_TURN = [{"event": "action", "name": "service_form"}, {"event": "action", "name": "action_listen"},
+USER_TURN = [{"event": "action", "name": "service_form"},
+             {"event": "action", "name": "action_listen"},
              {"event": "user"}, {"event": "slot", "name": "verify_number"},
              {"event": "action", "name": "service_form"}]
 
@@ -101,7 +102,8 @@ def tracker(text="", intent="", confidence=0.9, slots=None, events=None, loop=No
 
 def test_fallback_buttons_are_this_lines_topics_in_the_callers_language():
     message = {"intent_ranking": [
-        {"name": "nlu_fallback", "confidence": 0.5}, {"name": "device_order_supplies", "confidence": 0.3},
+        {"name": "nlu_fallback", "confidence": 0.5},
+        {"name": "device_order_supplies", "confidence": 0.3},
         {"name": "donor_cancel", "confidence": 0.2}, {"name": "faq", "confidence": 0.2},
         {"name": "greet", "confidence": 0.1}], **selector(("donor_rsin", 0.8))}
     buttons = fallback.likeliest_topics(message, "donor", "en")

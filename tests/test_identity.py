@@ -30,7 +30,8 @@ def stack(request, tmp_path_factory):
         yield request.getfixturevalue("stack")  # the overridden one: conftest's session stack
         return
     url = request.getfixturevalue("postgres").create_database()
-    with Stack(tmp_path_factory.mktemp("identity-pg"), database_url=url).serving() as stack:  # migrates it
+    # serving() migrates the database
+    with Stack(tmp_path_factory.mktemp("identity-pg"), database_url=url).serving() as stack:
         yield stack
 
 
@@ -111,8 +112,9 @@ def test_guessing_across_fresh_conversations_locks_the_record(client, stack, don
     assert answer["handoff"] and answer["handoff"]["category"] == "request"
     assert "locked" in answer["handoff"]["reason"]
     with session_scope(stack.database_url) as session:
-        outcomes = [a.outcome for a in session.execute(select(VerificationAttempt).where(
-            VerificationAttempt.subject_id == donor["id"]).order_by(VerificationAttempt.id)).scalars()]
+        attempts = session.execute(select(VerificationAttempt).where(
+            VerificationAttempt.subject_id == donor["id"]).order_by(VerificationAttempt.id))
+        outcomes = [a.outcome for a in attempts.scalars()]
         assert outcomes == ["failed"] * identity.LOCK_FAILURES + ["locked"]
         assert identity.verified_subject(session, conversation_id, "donor") is None
         assert session.execute(select(AuditEntry).where(

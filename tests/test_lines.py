@@ -88,6 +88,7 @@ def test_safety_responses_quote_the_emergency_numbers():
 
 def test_opening_hours_read_naturally():
     lines = load(ROOT / "lines.yml")
-    assert lines.get("vrienden").hours_text("nl") == "maandag tot en met vrijdag van 09:00 tot 17:00"
+    assert lines.get("vrienden").hours_text("nl") == (
+        "maandag tot en met vrijdag van 09:00 tot 17:00")
     assert lines.get("pomp").hours_text("en") == (
         "Monday to Friday from 08:00 to 20:00 and Saturday from 10:00 to 16:00")

@@ -29,8 +29,8 @@ def examples_per_intent(language: str) -> Counter:
         for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
             if "intent" in block:
                 # a retrieval intent (faq/<id>) counts for its intent (faq)
-                counts[block["intent"].split("/", 1)[0]] += sum(1 for line in block["examples"].splitlines()
-                                               if line.strip().startswith("- "))
+                counts[block["intent"].split("/", 1)[0]] += sum(
+                    1 for line in block["examples"].splitlines() if line.strip().startswith("- "))
     return counts
 
 

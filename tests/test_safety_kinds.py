@@ -25,11 +25,14 @@ KINDS = [
     ("burden", "crisis", "vrienden", "en",
      "my family would honestly be relieved if I wasn't around to weigh them down anymore"),
     ("farewell", "crisis", "vrienden", "nl",
-     "zet mijn gift maar stop, ik ben er volgende maand toch niet meer. bedankt voor alles en vaarwel"),
+     "zet mijn gift maar stop, ik ben er volgende maand toch niet meer. "
+     "bedankt voor alles en vaarwel"),
     ("farewell", "crisis", "vrienden", "en",
-     "please cancel my direct debit, I won't be here much longer anyway. goodbye and thank you all"),
+     "please cancel my direct debit, I won't be here much longer anyway. "
+     "goodbye and thank you all"),
     ("done_with_life", "crisis", "vrienden", "nl",
-     "ik ben er helemaal klaar mee, met alles, ik zou het liefst gaan slapen en niet meer wakker worden"),
+     "ik ben er helemaal klaar mee, met alles, "
+     "ik zou het liefst gaan slapen en niet meer wakker worden"),
     ("done_with_life", "crisis", "vrienden", "en",
      "some nights I just wish I could go to sleep and never wake up again"),
     ("hopeless", "crisis", "vrienden", "nl",
@@ -49,11 +52,14 @@ KINDS = [
     ("third_party_danger", "crisis", "vrienden", "en",
      "my daughter texted me that she's sorry for everything and now she won't answer, I'm scared"),
     ("eol_distress", "end_of_life_request", "vrienden", "nl",
-     "ik sta al maanden op de wachtlijst van de kliniek maar ik kan echt niet meer wachten, het lijden moet nu ophouden"),
+     "ik sta al maanden op de wachtlijst van de kliniek maar ik kan echt niet meer wachten, "
+     "het lijden moet nu ophouden"),
     ("eol_distress", "end_of_life_request", "vrienden", "en",
-     "i've been on the clinic's waiting list for months and I can't bear it anymore, I need it to end now"),
+     "i've been on the clinic's waiting list for months and I can't bear it anymore, "
+     "I need it to end now"),
     ("unexplained_delivery", "device_safety", "pomp", "nl",
-     "in de geschiedenis staat een bolus van 12 eenheden die ik niet heb gegeven en ik ben nu erg aan het trillen en zweten"),
+     "in de geschiedenis staat een bolus van 12 eenheden die ik niet heb gegeven "
+     "en ik ben nu erg aan het trillen en zweten"),
     ("unexplained_delivery", "device_safety", "pomp", "en",
      "the pump history shows a bolus I never gave and now I'm shaky, sweating and my sugar is 2.4"),
     ("hypo_other", "device_safety", "pomp", "nl",
@@ -122,7 +128,8 @@ def via_sms(client, db_url, text, line):
         "MessageSid": "SM" + uuid.uuid4().hex, "From": sender, "To": LINE_NUMBER[line],
         "Body": text, "NumMedia": "0"})
     assert response.status_code == 200
-    said = " ".join(m.text or "" for m in ET.fromstring(response.get_data(as_text=True)).iter("Message"))
+    twiml = ET.fromstring(response.get_data(as_text=True))
+    said = " ".join(m.text or "" for m in twiml.iter("Message"))
     return by_caller(db_url, sender, line), said
 
 

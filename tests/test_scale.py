@@ -113,9 +113,11 @@ def test_agents_on_different_replicas_cannot_both_accept(scaled):
 
     def logged_in(base, name):
         http = requests.Session()
-        token = re.search(r'name="csrf_token" value="([^"]+)"', http.get(f"{base}/agent/login").text).group(1)
-        http.post(f"{base}/agent/login", data={"username": name, "password": "a long enough password",
-                                               "csrf_token": token}, allow_redirects=False)
+        login = http.get(f"{base}/agent/login").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', login).group(1)
+        http.post(f"{base}/agent/login",
+                  data={"username": name, "password": "a long enough password",
+                        "csrf_token": token}, allow_redirects=False)
         page = http.get(f"{base}/agent/handoffs/{handoff_id}").text
         return http, re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
 

@@ -148,8 +148,9 @@ def test_english_cancel_is_gentle_reads_the_gift_and_stops_it(client, stack, per
     done = all_text(say(client, "yes", conversation_id))
     assert "stopped" in done and "thank you so much" in done
     assert donor_row(stack.database_url, donor["id"]).status == "opgezegd"
-    assert [(a.field, a.old_value, a.new_value) for a in
-            audit_of(stack.database_url, "donor", donor["id"])] == [("status", "actief", "opgezegd")]
+    assert [(a.field, a.old_value, a.new_value)
+            for a in audit_of(stack.database_url, "donor", donor["id"])] == [
+        ("status", "actief", "opgezegd")]
 
 
 def test_english_sms_frequency_change_and_phone_number_change(sms_app, stack, person):

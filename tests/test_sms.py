@@ -36,7 +36,8 @@ def conversation_of(db_url, sender, to_line):
 
 def test_device_emergency_sms_is_handed_off_on_its_first_message(sms_app, stack):
     client, sender = sms_app.test_client(), "+3161" + str(uuid.uuid4().int)[:7]
-    [reply] = text(client, "help mijn pomp geeft geen insuline meer en mijn suiker is 25 met ketonen", sender)
+    crisis = "help mijn pomp geeft geen insuline meer en mijn suiker is 25 met ketonen"
+    [reply] = text(client, crisis, sender)
     assert "112" in reply and "020 000 0004" in reply
     [conversation] = conversation_of(stack.database_url, sender, "pomp")
     with session_scope(stack.database_url) as session:

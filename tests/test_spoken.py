@@ -149,7 +149,8 @@ def test_an_amount_read_two_ways_is_read_back_and_the_yes_takes_it():
                                     {}) == {"new_amount": None}
     assert dispatcher.spoken_unclear == "new_amount"  # asked again, nothing guessed
     chat = CollectingDispatcher()
-    form.validate_new_amount("twee vijf", chat, _tracker("twee vijf", slots=slots, channel="web"), {})
+    form.validate_new_amount("twee vijf", chat,
+                             _tracker("twee vijf", slots=slots, channel="web"), {})
     assert chat.messages[0]["text"] == "Bedoelt u 2,05 euro? Antwoordt u met ja of nee."
 
 

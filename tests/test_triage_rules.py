@@ -69,8 +69,10 @@ def breakdown(rows: list[dict], ok) -> str:
             table[key][1] += 1
         if not good:
             hits = [(h.rule, h.negated) for h in scan(row["text"])]
-            failures.append(f'  [{row["category"]}/{row["lang"]}/{row["kind"]}] {row["text"]!r} -> {hits}')
-    lines = [f"  {dim}={name}: {n_ok}/{n} = {n_ok / n:.3f}" for (dim, name), (n_ok, n) in sorted(table.items())]
+            cell = f'{row["category"]}/{row["lang"]}/{row["kind"]}'
+            failures.append(f'  [{cell}] {row["text"]!r} -> {hits}')
+    lines = [f"  {dim}={name}: {n_ok}/{n} = {n_ok / n:.3f}"
+             for (dim, name), (n_ok, n) in sorted(table.items())]
     return "\n".join(lines + ["failures:"] + failures)
 
 
@@ -383,7 +385,8 @@ ISSUE11_HITS = [
     ("crisis.burden", "my kids will be better off once I'm gone"),
     ("crisis.burden", "i have become a burdon to every one around me"),
     # farewell, also tucked into a routine request
-    ("crisis.farewell", "stuur de belastingbrief maar naar mijn dochter, ik heb hem straks niet meer nodig"),
+    ("crisis.farewell",
+     "stuur de belastingbrief maar naar mijn dochter, ik heb hem straks niet meer nodig"),
     ("crisis.farewell", "ik zal er niet lang meer zijn, dus het maakt niet uit"),
     ("crisis.farewell", "als u deze brief leest ben ik er al niet meer"),
     ("crisis.farewell", "mijn broer stuurde vannacht een afscheidsberichtje"),
@@ -430,12 +433,16 @@ ISSUE11_HITS = [
     ("crisis.pills", "heb net 40 💊 geslikt"),
     ("crisis.pills", "just swallowed 💊💊💊💊"),
     # someone else: a worrying message, then silence
-    ("crisis.third_party_silence", "mijn zus appte dat het haar spijt van alles en nu neemt ze niet op"),
+    ("crisis.third_party_silence",
+     "mijn zus appte dat het haar spijt van alles en nu neemt ze niet op"),
     ("crisis.third_party_silence", "mijn vader is depressief en al sinds gisteren onbereikbaar"),
     ("crisis.third_party_silence", "mijn zoon stuurde een raar bericht en zijn telefoon staat uit"),
-    ("crisis.third_party_silence", "my brother texted sorry for everything and now he's not answering"),
-    ("crisis.third_party_silence", "my friend posted a weird message last night and nobody can reach him"),
-    ("crisis.third_party_silence", "my mum has been really depressed and her phone goes straight to voicemail"),
+    ("crisis.third_party_silence",
+     "my brother texted sorry for everything and now he's not answering"),
+    ("crisis.third_party_silence",
+     "my friend posted a weird message last night and nobody can reach him"),
+    ("crisis.third_party_silence",
+     "my mum has been really depressed and her phone goes straight to voicemail"),
     # waiting for the clinic and in distress now
     ("eol.distress_now", "het lijden moet nu echt ophouden"),
     ("eol.distress_now", "ik sta al een jaar op de wachtlijst en ik kan niet langer wachten"),
@@ -446,10 +453,13 @@ ISSUE11_HITS = [
     ("eol.distress_now", "my husband is waiting for euthanasia and begs us to make it stop"),
     ("eol.distress_now", "I can't bear this suffering a day longer"),
     # insulin the caller did not give, with hypo signs
-    ("device.unexplained_bolus", "er staat een bolus in het logboek die ik niet heb gegeven en ik tril helemaal"),
+    ("device.unexplained_bolus",
+     "er staat een bolus in het logboek die ik niet heb gegeven en ik tril helemaal"),
     ("device.unexplained_bolus", "de pomp gaf een onverklaarbare bolus en nu zit ik op 2.9"),
-    ("device.unexplained_bolus", "de app toont 6 eenheden afgegeven maar ik heb niks gedaan, ik zweet enorm"),
-    ("device.unexplained_bolus", "there's a bolus in the history I never gave and I'm really shaky"),
+    ("device.unexplained_bolus",
+     "de app toont 6 eenheden afgegeven maar ik heb niks gedaan, ik zweet enorm"),
+    ("device.unexplained_bolus",
+     "there's a bolus in the history I never gave and I'm really shaky"),
     ("device.unexplained_bolus", "the pod delivered 9 units but I didn't bolus, now I'm dizzy"),
     ("device.unexplained_bolus", "an unexplained bolus showed up and my sugar is 3.1"),
     # a severe hypo in someone else who can no longer take sugar
@@ -482,7 +492,8 @@ ISSUE11_HITS = [
 def test_issue11_rule_hits(rule, text):
     hits = live(scan(text))
     assert rule in {h.rule for h in hits}, (text, scan(text))
-    category = {"crisis": "crisis", "eol": "end_of_life_request", "device": "device_safety"}[rule.split(".")[0]]
+    categories = {"crisis": "crisis", "eol": "end_of_life_request", "device": "device_safety"}
+    category = categories[rule.split(".")[0]]
     assert [h.category for h in hits if h.rule == rule] == [category]
 
 

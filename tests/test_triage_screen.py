@@ -75,7 +75,8 @@ def test_nlu_raises_a_medium_handoff_to_high():
 def test_layers_report_each_verdict():
     flagged = combine(check("ik wil dood"), nlu("safety_crisis", 0.97, safety_crisis=0.97))
     assert set(flagged.layers) == {"rules", "classifier", "nlu"}
-    assert flagged.layers["rules"]["flag"] is True and flagged.layers["rules"]["category"] == "crisis"
+    assert flagged.layers["rules"]["flag"] is True
+    assert flagged.layers["rules"]["category"] == "crisis"
     assert flagged.layers["classifier"]["category"] == "crisis"
     assert 0.0 <= flagged.layers["classifier"]["score"] <= 1.0
     assert flagged.layers["nlu"] == {"intent": "safety_crisis", "confidence": 0.97, "flag": True,
@@ -101,7 +102,8 @@ def test_classifier_flags_on_its_own():
                  "mijn pomp is heel heet geworden en ruikt verbrand"):
         verdict = model.verdict(text)
         assert verdict.level in ("high", "medium"), (text, verdict)
-    assert model.verdict("mijn pomp is heel heet geworden en ruikt verbrand").category == "device_safety"
+    hot = model.verdict("mijn pomp is heel heet geworden en ruikt verbrand")
+    assert hot.category == "device_safety"
     for text in ("Ik wil mijn maandelijkse gift verhogen naar 20 euro",
                  "Where can I order new patches?"):
         assert model.verdict(text).level is None, (text, model.verdict(text))
