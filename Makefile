@@ -35,12 +35,12 @@ export RASA_TELEMETRY_ENABLED = false
 export TF_CPP_MIN_LOG_LEVEL = 2
 export SQLALCHEMY_SILENCE_UBER_WARNING = 1
 
-.PHONY: help setup system-deps train db run run-scaled test nlu-report validate eval bench load clean
+.PHONY: help setup system-deps train db run run-scaled lint test nlu-report validate eval bench load clean
 
 help:
 	@echo "make run    - set up what is missing and start the assistant on localhost"
-	@echo "make test   - set up what is missing and run every test"
-	@echo "make setup | train | db | validate | nlu-report | clean"
+	@echo "make test   - set up what is missing, lint (ruff), then run every test"
+	@echo "make setup | train | db | lint | validate | nlu-report | clean"
 
 ## setup: both venvs, each with the exact pins of its lock (a stamp per venv: only the one
 ## whose lock changed is reinstalled)
@@ -86,7 +86,11 @@ system-deps:
 run-scaled: setup system-deps train
 	@$(PY) -m tools.scaled
 
-test: setup system-deps train
+## lint: ruff over the whole repository (settings in pyproject.toml); make test runs it first
+lint: $(STAMP)
+	@$(VENV)/bin/ruff check .
+
+test: setup system-deps lint train
 	@bash scripts/test.sh
 
 eval: setup train
