@@ -181,7 +181,7 @@ def start_redis() -> tuple[subprocess.Popen | None, int | None]:
 
 def measure_import() -> float | None:
     try:
-        from bot import demo_data, records  # noqa: F401  (the back-office import, if present)
+        from bot import demo_data, records  # the back-office import, if present
         from bot.config import Config
         from bot.migrate import upgrade
         from bot.services import Services
