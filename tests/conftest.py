@@ -6,6 +6,7 @@ free ports (they take ~30 s to load); the gateway is the real Flask app.
 from __future__ import annotations
 
 import shutil
+import socket
 import threading
 from http.server import ThreadingHTTPServer
 
@@ -58,10 +59,19 @@ def db_url(request, tmp_path):
 
 
 @pytest.fixture
-def offline_app(db_url):
-    """The real gateway with Rasa unreachable (a closed port)."""
-    return create_app({"database_url": db_url, "rasa_url": f"http://127.0.0.1:{free_port()}",
-                       "actions_url": f"http://127.0.0.1:{free_port()}",
+def closed_port():
+    """A port where nothing answers, held for the whole test: bound but not listening, so a
+    connection is refused and no other process can take the port in the meantime."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
+
+
+@pytest.fixture
+def offline_app(db_url, closed_port):
+    """The real gateway with Rasa and the action server unreachable (a closed port)."""
+    return create_app({"database_url": db_url, "rasa_url": f"http://127.0.0.1:{closed_port}",
+                       "actions_url": f"http://127.0.0.1:{closed_port}",
                        "lines_file": ROOT / "lines.yml", "testing": True, "rasa_timeout": 1.0})
 
 

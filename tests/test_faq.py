@@ -18,6 +18,7 @@ from bot.db import session_scope
 from bot.lines import load
 from bot.models import Handoff
 from tests.conftest import ROOT
+from tests.support.phone import ALWAYS, Caller, lines_file, spoken
 from tests.twilio_util import PUBLIC, TOKEN, signed_post
 from tools import faq as faq_tool
 
@@ -298,7 +299,6 @@ def test_sms_faq_answer_and_fallback_choices_then_a_person(twilio_app, stack):
 
 
 def test_voice_speaks_the_faq_answer(stack, tmp_path):
-    from tests.test_voice import ALWAYS, Caller, lines_file, spoken
     app = create_app(stack.app_config(twilio_auth_token=TOKEN, public_base_url=PUBLIC,
                                       lines_file=lines_file(tmp_path, ALWAYS)))
     caller = Caller(app.test_client(), to=PUMP_LINE, caller="+3165" + str(uuid.uuid4().int)[:7])
@@ -307,7 +307,6 @@ def test_voice_speaks_the_faq_answer(stack, tmp_path):
 
 
 def test_voice_offers_the_fallback_topics_as_spoken_choices(stack, tmp_path):
-    from tests.test_voice import ALWAYS, Caller, lines_file, spoken
     app = create_app(stack.app_config(twilio_auth_token=TOKEN, public_base_url=PUBLIC,
                                       lines_file=lines_file(tmp_path, ALWAYS)))
     caller = Caller(app.test_client(), caller="+3166" + str(uuid.uuid4().int)[:7])

@@ -1,36 +1,15 @@
 """Phone calls through the real gateway, signed like Twilio, with the real model behind it."""
 from __future__ import annotations
 
-import uuid
-import xml.etree.ElementTree as ET
-from pathlib import Path
-
 import pytest
-import yaml
 from sqlalchemy import select
 
 from bot import create_app
 from bot.db import session_scope
 from bot.models import CallbackRequest, Handoff
 from ivr import twiml
-from tests.conftest import ROOT
-from tests.twilio_util import PUBLIC, TOKEN, check_twiml, sign, signed_post
-
-DONOR_LINE, PUMP_LINE = "+3197000000001", "+3197000000002"
-CALLER = "+31612345678"
-
-
-def lines_file(tmp_path: Path, hours: dict) -> Path:
-    """lines.yml with other opening hours (always open / always closed) for the test."""
-    raw = yaml.safe_load((ROOT / "lines.yml").read_text(encoding="utf-8"))
-    for line in raw["lines"]:
-        line["hours"] = {"timezone": "Europe/Amsterdam", "weekdays": hours, "holidays": []}
-    path = tmp_path / "lines.yml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-ALWAYS = {day: "00:00-23:59" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+from tests.support.phone import ALWAYS, CALLER, DONOR_LINE, PUMP_LINE, Caller, lines_file, spoken
+from tests.twilio_util import PUBLIC, TOKEN, check_twiml, sign
 
 
 @pytest.fixture
@@ -45,32 +24,6 @@ def closed_phone(stack, tmp_path):
     app = create_app(stack.app_config(twilio_auth_token=TOKEN, public_base_url=PUBLIC,
                                       lines_file=lines_file(tmp_path, {})))
     return app.test_client()
-
-
-class Caller:
-    def __init__(self, client, to=DONOR_LINE, caller=CALLER):
-        self.client, self.sid = client, "CA" + uuid.uuid4().hex
-        self.base = {"CallSid": self.sid, "From": caller, "To": to, "AccountSid": "AC" + "0" * 32}
-
-    def post(self, path, **params):
-        response = signed_post(self.client, path, {**self.base, **params})
-        assert response.status_code == 200, response.get_data(as_text=True)
-        return ET.fromstring(response.get_data(as_text=True))
-
-    def call(self):
-        return self.post("/twilio/voice", CallStatus="ringing")
-
-    def answer(self, root, **params):
-        """Answer the Gather of the last response (its action URL) with speech or digits."""
-        action = root.find("Gather").get("action")
-        return self.post(action, **params)
-
-    def say(self, root, text, confidence="0.9"):
-        return self.answer(root, SpeechResult=text, Confidence=confidence)
-
-
-def spoken(root) -> str:
-    return " ".join((say.text or "") for say in root.iter("Say"))
 
 
 def test_unsigned_and_forged_webhooks_get_403(phone):
