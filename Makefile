@@ -35,11 +35,12 @@ export RASA_TELEMETRY_ENABLED = false
 export TF_CPP_MIN_LOG_LEVEL = 2
 export SQLALCHEMY_SILENCE_UBER_WARNING = 1
 
-.PHONY: help setup system-deps train db run run-scaled lint test nlu-report validate eval bench load clean
+.PHONY: help setup system-deps train db run run-scaled lint test test-fast nlu-report validate eval bench load clean
 
 help:
 	@echo "make run    - set up what is missing and start the assistant on localhost"
 	@echo "make test   - set up what is missing, lint (ruff), then run every test"
+	@echo "make test-fast - lint, then the unit and database tiers only (no Rasa; SQLite)"
 	@echo "make setup | train | db | lint | validate | nlu-report | clean"
 
 ## setup: both venvs, each with the exact pins of its lock (a stamp per venv: only the one
@@ -92,6 +93,11 @@ lint: $(STAMP)
 
 test: setup system-deps lint train
 	@bash scripts/test.sh
+
+## test-fast: the unit and db tiers (pytest.ini's markers): no Rasa, no trained Rasa model
+## (only the safety classifier, seconds), no PostgreSQL, Redis or browser.
+test-fast: setup lint $(CLASSIFIER)
+	@bash scripts/test.sh -m "unit or db"
 
 eval: setup train
 	@$(PY) -m tools.eval_triage $(ARGS)

@@ -16,6 +16,34 @@ from bot import create_app
 from bot.migrate import upgrade
 from tools.stack import MODEL, RASA_TOKEN, ROOT, Stack, free_port  # noqa: F401 (re-exported)
 
+TIERS = ("unit", "db", "stack", "system")
+# Whole modules in the system tier: several processes, a browser or a load run.
+SYSTEM_MODULES = {"test_browser", "test_scale", "test_load"}
+
+
+def _tier(item) -> str:
+    marked = [mark.name for mark in item.iter_markers() if mark.name in TIERS]
+    if marked:
+        return marked[0]
+    names = set(getattr(item, "fixturenames", ()))
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    if (item.module.__name__.rsplit(".", 1)[-1] in SYSTEM_MODULES or "postgres" in names
+            or "postgresql" in params.values()):
+        return "system"
+    if "stack" in names:
+        return "stack"
+    if names & {"db_url", "offline_app", "closed_port"}:
+        return "db"
+    return "unit"
+
+
+def pytest_collection_modifyitems(items):
+    """Each test gets its tier's marker (see pytest.ini): `make test-fast` selects by it."""
+    for item in items:
+        tier = _tier(item)
+        if not item.get_closest_marker(tier):
+            item.add_marker(getattr(pytest.mark, tier))
+
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory):

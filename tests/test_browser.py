@@ -9,20 +9,17 @@ import threading
 import uuid
 
 import pytest
+from playwright import sync_api  # pinned in the lock: a missing browser fails, never skips
 from werkzeug.serving import make_server
 
 from bot import create_app
 from bot.auth import create_agent
 from tests.conftest import ROOT
+from tests.support.browser import ARGS, CHROMIUM
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "results" / "screenshots"
-# Chromium in a closed sandbox: no first-run, sync or background connections.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PASSWORD = "a long enough password"
 
-sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
 
 

@@ -401,14 +401,15 @@ def test_a_routine_handoff_is_closed_without_accepting_as_before(app, services):
 
 # --- in a real browser (Debian's chromium): the policy blocks nothing of ours -------------
 
+@pytest.mark.system
 def test_in_chromium_the_widget_frames_the_chat_but_nobody_frames_the_console(db_url, tmp_path):
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
+    from playwright import sync_api
     from werkzeug.serving import make_server
 
-    from tests.test_browser import ARGS, CHROMIUM
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from tests.support.browser import ARGS, CHROMIUM
 
     # the organisation's own site, on another origin (localhost vs 127.0.0.1)
     site = ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: SimpleHTTPRequestHandler(

@@ -157,6 +157,7 @@ def pages_for(received, handoff_id) -> list[dict]:
     return [r for r in received if r["kind"] == "sms" and f"Overdracht {handoff_id} " in r["Body"]]
 
 
+@pytest.mark.system  # two worker processes, started and killed
 def test_levels_happen_once_with_two_workers_across_restarts_and_never_after_accept(
         db_url, twilio, workers):
     base, received = twilio

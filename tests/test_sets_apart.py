@@ -11,6 +11,9 @@ from tests.conftest import ROOT
 
 OVERLAP = ROOT.parent / "shared" / "eval" / "overlap.py"
 
+# The overlap check reads every training line against every test line (a minute or so).
+pytestmark = pytest.mark.stack
+
 
 @pytest.mark.skipif(not OVERLAP.exists(), reason="the shared checker is not beside the repo")
 @pytest.mark.parametrize("test_set", ["triage_cases.tsv", "nlu_questions.tsv"])

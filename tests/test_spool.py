@@ -9,6 +9,7 @@ import subprocess
 import sys
 import uuid
 
+import pytest
 import requests
 from sqlalchemy import select
 
@@ -30,6 +31,7 @@ def test_the_spool_lives_beside_its_database(tmp_path):
     assert other != spool_dir_for("postgresql://u@127.0.0.1:5432/y")
 
 
+@pytest.mark.system  # a gateway process, killed mid-outage
 def test_a_killed_gateway_loses_no_crisis_spooled_during_an_outage(tmp_path):
     db_file = tmp_path / "assistant.db"
     db_file.mkdir()  # a directory where the database should be: every connection fails
