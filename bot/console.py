@@ -6,18 +6,17 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select, update
 
 from bot.models import Conversation, Handoff, HandoffEvent, HandoffNote, Message, utcnow
 from bot.texts import text_for
+from core.vocabulary import RISK_ORDER, SAFETY_CATEGORIES, aware, mask_phone
 
 log = logging.getLogger(__name__)
 
-RISK_ORDER = {"high": 0, "medium": 1, "low": 2}
 # Handoffs only the person who accepted them may close (or a supervisor, with a reason).
-SAFETY_CATEGORIES = frozenset({"crisis", "end_of_life_request", "device_safety"})
 OUTCOMES = ("resolved", "referred to emergency services", "referred to 113", "callback arranged",
             "no contact", "not urgent after all")
 # Channels an agent can write into from the console; voice is a phone call.
@@ -32,16 +31,8 @@ class ConsoleError(Exception):
         self.code = code
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    # SQLite hands back naive datetimes; they were stored in UTC.
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment
-
-
 def _masked_caller(number: str | None) -> str | None:
-    from ivr.phone import masked
-    return masked(number) if number else None
+    return mask_phone(number) if number else None
 
 
 @dataclass
@@ -74,8 +65,8 @@ def queue(services, now: datetime | None = None) -> list[QueueItem]:
         rows = session.execute(select(Handoff).where(Handoff.status != "closed")).scalars().all()
         items = []
         for h in rows:
-            created = _aware(h.created_at)
-            end = _aware(h.accepted_at) if h.status == "accepted" else now
+            created = aware(h.created_at)
+            end = aware(h.accepted_at) if h.status == "accepted" else now
             items.append(QueueItem(h.id, h.category, h.risk_level, h.channel, h.line_id, h.language,
                                    h.status, h.accepted_by, created,
                                    max(0, int((end - created).total_seconds())), h.cover,
@@ -110,23 +101,23 @@ def detail(services, handoff_id: int) -> dict:
             "handoff": {"id": h.id, "category": h.category, "reason": h.reason,
                         "risk_level": h.risk_level, "status": h.status, "channel": h.channel,
                         "line": h.line_id, "line_name": line.organisation, "language": h.language,
-                        "created_at": _aware(h.created_at), "accepted_at": _aware(h.accepted_at),
-                        "accepted_by": h.accepted_by, "closed_at": _aware(h.closed_at),
+                        "created_at": aware(h.created_at), "accepted_at": aware(h.accepted_at),
+                        "accepted_by": h.accepted_by, "closed_at": aware(h.closed_at),
                         "outcome": h.outcome, "cover": h.cover, "referred_to": h.referred_to,
                         "escalation_level": h.escalation_level or 0,
-                        "escalation_due_at": _aware(h.escalation_due_at)},
+                        "escalation_due_at": aware(h.escalation_due_at)},
             "conversation": {"id": conversation.id, "channel": conversation.channel,
                              "status": conversation.status, "review": conversation.review,
                              "review_reason": conversation.review_reason,
                              "caller": _masked_caller(conversation.caller)},
             "messages": [{"id": m.id, "sender": m.sender, "direction": m.direction, "text": m.text,
-                          "created_at": _aware(m.created_at),
+                          "created_at": aware(m.created_at),
                           "screen": (m.meta or {}).get("screen")}
                          for m in messages],
-            "notes": [{"author": n.author, "text": n.text, "created_at": _aware(n.created_at)}
+            "notes": [{"author": n.author, "text": n.text, "created_at": aware(n.created_at)}
                       for n in notes],
             # every step: escalations, pages, what the caller was told, the voice call's dial plan
-            "events": [{"kind": e.kind, "detail": e.detail, "created_at": _aware(e.created_at)}
+            "events": [{"kind": e.kind, "detail": e.detail, "created_at": aware(e.created_at)}
                        for e in events],
             "can_reply": h.channel in TEXT_CHANNELS,
         }
@@ -157,7 +148,7 @@ def events(services, handoff_id: int) -> list[dict]:
         rows = session.execute(select(HandoffEvent).where(
             HandoffEvent.handoff_id == handoff_id).order_by(HandoffEvent.id)).scalars().all()
         return [{"handoff_id": handoff_id, "id": e.id, "kind": e.kind, "detail": e.detail,
-                 "created_at": _aware(e.created_at).isoformat()} for e in rows]
+                 "created_at": aware(e.created_at).isoformat()} for e in rows]
 
 
 def _own(session, handoff_id: int, agent: str) -> Handoff:

@@ -16,8 +16,9 @@ from datetime import datetime
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import presence
-from bot.lines import URGENT, Line
+from bot.lines import Line
 from bot.models import utcnow
+from core.vocabulary import SAFETY_CATEGORIES
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ class Cover:
 def decide(line: Line, category: str, channel: str, moment: datetime,
            available: list[str] | tuple = ()) -> Cover:
     """The cover for a handoff opened at `moment`, given who is available in the console."""
-    urgent = category in URGENT
+    urgent = category in SAFETY_CATEGORIES
     if channel != "voice" and available:
         return Cover("available", available=tuple(available))
     if urgent:

@@ -6,13 +6,13 @@ import csv
 import io
 import statistics
 from collections import Counter, defaultdict
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
 from bot.models import Conversation, Handoff, HandoffEvent, Message, utcnow
+from core.vocabulary import CATEGORIES, aware
 
-CATEGORIES = ("crisis", "end_of_life_request", "device_safety", "system", "request")
 CRISIS_TARGET_S = 60
 
 
@@ -25,19 +25,13 @@ def targets(services) -> dict:
 def accept_seconds(h: Handoff) -> float | None:
     if h.accepted_at is None:
         return None
-    return (_aware(h.accepted_at) - _aware(h.created_at)).total_seconds()
+    return (aware(h.accepted_at) - aware(h.created_at)).total_seconds()
 
 
 def is_113(event: HandoffEvent) -> bool:
     """A caller sent to 113: outside coverage, told to call now, or a call put through."""
     return (event.kind == "referred" and event.detail == "113") or (
         event.kind == "fallback" and "crisis line" in (event.detail or ""))
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment
 
 
 def percentile(values: list[float], pct: float) -> float | None:
@@ -68,9 +62,9 @@ def figures(services, days: int = 14, now: datetime | None = None) -> dict:
     per_day: dict[date, Counter] = defaultdict(Counter)
     waits = []
     for h in handoffs:
-        per_day[_aware(h.created_at).date()][h.category] += 1
+        per_day[aware(h.created_at).date()][h.category] += 1
         if h.accepted_at is not None:
-            waits.append((_aware(h.accepted_at) - _aware(h.created_at)).total_seconds())
+            waits.append((aware(h.accepted_at) - aware(h.created_at)).total_seconds())
     day_list = [(now - timedelta(days=offset)).date() for offset in range(days - 1, -1, -1)]
     goal = targets(services)
     per_category = {}
@@ -85,7 +79,7 @@ def figures(services, days: int = 14, now: datetime | None = None) -> dict:
     in_time = [h for h in crises if (accept_seconds(h) or CRISIS_TARGET_S + 1) <= CRISIS_TARGET_S]
     escalations: dict[date, Counter] = defaultdict(Counter)
     for e in events:
-        day = _aware(e.created_at).date()
+        day = aware(e.created_at).date()
         if e.kind == "escalated":
             escalations[day][e.detail] += 1
         if is_113(e):
@@ -117,7 +111,7 @@ def figures(services, days: int = 14, now: datetime | None = None) -> dict:
         "solved_without_person": (total - len(handed)) / total if total else None,
         "top_intents": top.most_common(10),
         "review": [{"id": c.id, "reason": c.review_reason, "channel": c.channel, "line": c.line_id,
-                    "created_at": _aware(c.created_at)}
+                    "created_at": aware(c.created_at)}
                    for c in sorted(conversations, key=lambda c: c.created_at, reverse=True)
                    if c.review],
     }
@@ -136,9 +130,9 @@ def handoffs_csv(services, days: int = 90, now: datetime | None = None) -> str:
                      "language", "status", "accepted_at", "seconds_to_accept", "closed_at",
                      "outcome"])
     for h in rows:
-        created, accepted = _aware(h.created_at), _aware(h.accepted_at)
+        created, accepted = aware(h.created_at), aware(h.accepted_at)
         writer.writerow([h.id, created.isoformat(), h.category, h.risk_level, h.channel, h.line_id,
                          h.language, h.status, accepted.isoformat() if accepted else "",
                          round((accepted - created).total_seconds(), 1) if accepted else "",
-                         _aware(h.closed_at).isoformat() if h.closed_at else "", h.outcome or ""])
+                         aware(h.closed_at).isoformat() if h.closed_at else "", h.outcome or ""])
     return out.getvalue()

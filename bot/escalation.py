@@ -22,22 +22,14 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 
-from bot.lines import URGENT, Line
+from bot.lines import Line
 from bot.models import Agent, Conversation, Handoff, HandoffEvent, Message, utcnow
 from bot.texts import text_for
+from core.vocabulary import CATEGORY_NL, CRISIS_CATEGORIES, SAFETY_CATEGORIES, aware, mask_phone
 
 log = logging.getLogger(__name__)
 
-CATEGORY_NL = {"crisis": "crisis", "end_of_life_request": "levenseindevraag in nood",
-               "device_safety": "spoed met de pomp", "system": "storing",
-               "request": "vraag om een medewerker"}
 TEXT_CHANNELS = ("web", "api", "sms")
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment
 
 
 @dataclass(frozen=True)
@@ -68,7 +60,7 @@ def due(services, now: datetime, limit: int = 50) -> list[tuple[int, int]]:
 
 def _next_due(line: Line, category: str, created: datetime, level: int) -> datetime | None:
     """After level `level` has happened: when the following one is due (None: no more)."""
-    if category in URGENT and level == 1:
+    if category in SAFETY_CATEGORIES and level == 1:
         seconds = line.second_escalation_s(category)
         return created + timedelta(seconds=seconds) if seconds else None
     return None
@@ -81,7 +73,7 @@ def claim(services, handoff_id: int, level: int, now: datetime) -> Claimed | Non
         if h is None:
             return None
         line = services.lines.get(h.line_id)
-        created = _aware(h.created_at)
+        created = aware(h.created_at)
         following = level + 1
         won = session.execute(
             update(Handoff).where(Handoff.id == handoff_id, Handoff.status == "open",
@@ -108,8 +100,7 @@ def _event(services, handoff_id: int, kind: str, detail: str = "") -> None:
 def page_text(services, c: Claimed, now: datetime, who: str) -> str:
     """The page: category, line, channel, masked number, how long, a console link. Never what
     the caller wrote."""
-    from ivr.phone import masked
-    caller = f"beller {masked(c.caller)}" if c.caller else f"{c.channel}, geen nummer"
+    caller = f"beller {mask_phone(c.caller)}" if c.caller else f"{c.channel}, geen nummer"
     waited = int((now - c.created_at).total_seconds())
     base = services.config.public_base_url.rstrip("/")
     category = CATEGORY_NL.get(c.category, c.category)
@@ -173,8 +164,8 @@ def carry_out(services, c: Claimed, now: datetime) -> None:
     from bot.handoff import text_values
     line = services.lines.get(c.line_id)
     values = text_values(line, c.language, c.category, now)
-    kind = "crisis" if c.category in ("crisis", "end_of_life_request") else "device_safety"
-    if c.category in URGENT and c.level == 1:
+    kind = "crisis" if c.category in CRISIS_CATEGORIES else "device_safety"
+    if c.category in SAFETY_CATEGORIES and c.level == 1:
         _event(services, c.id, "console_alert", "level 1")
         # paged if on duty now, and always when the caller was told a colleague is being called
         if line.on_call and (line.on_call_covers(c.category, now) or c.cover == "paging"):
@@ -186,7 +177,7 @@ def carry_out(services, c: Claimed, now: datetime) -> None:
         else:
             _event(services, c.id, "not_paged", "no on-call colleague on duty now")
         tell_caller(services, c, text_for(f"handoff_longer_{kind}", c.language, **values), 1)
-    elif c.category in URGENT and c.level == 2:
+    elif c.category in SAFETY_CATEGORIES and c.level == 2:
         _event(services, c.id, "console_alert", "level 2")
         supervisors = _supervisors(services, c.line_id)
         body = page_text(services, c, now, "supervisor")
@@ -230,5 +221,5 @@ def alerts(services, now: datetime | None = None) -> list[dict]:
             .order_by(Handoff.created_at)).scalars().all()
         return [{"id": h.id, "category": h.category, "line": h.line_id, "channel": h.channel,
                  "level": h.escalation_level,
-                 "waiting_seconds": max(0, int((now - _aware(h.created_at)).total_seconds()))}
-                for h in rows if h.category in URGENT]
+                 "waiting_seconds": max(0, int((now - aware(h.created_at)).total_seconds()))}
+                for h in rows if h.category in SAFETY_CATEGORIES]

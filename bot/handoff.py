@@ -15,7 +15,7 @@ from bot import coverage
 from bot.lines import Line
 from bot.models import Conversation, Handoff, HandoffEvent, utcnow
 from bot.texts import TEXTS, text_for
-from bot.triage.screen import RISK
+from core.vocabulary import RISK
 
 log = logging.getLogger(__name__)
 

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from core.vocabulary import CRISIS_CATEGORIES, SAFETY_CATEGORIES
+
 DAY_NAMES = {
     "nl": {"mon": "maandag", "tue": "dinsdag", "wed": "woensdag", "thu": "donderdag",
            "fri": "vrijdag", "sat": "zaterdag", "sun": "zondag"},
@@ -30,7 +32,6 @@ MONTH_NAMES = {
 # Who covers a category when nobody in the console can take it and, outside business hours,
 # the line has no on-call colleague for it: on_call | crisis_line | emergency_line | callback.
 OUTSIDE_SERVICES = ("on_call", "crisis_line", "emergency_line", "callback")
-URGENT = ("crisis", "end_of_life_request", "device_safety")
 
 
 @lru_cache(maxsize=32)
@@ -129,24 +130,24 @@ class Line:
         service = self.coverage.get("outside_hours", {}).get(category)
         if service in OUTSIDE_SERVICES:
             return service
-        if category in ("crisis", "end_of_life_request"):
+        if category in CRISIS_CATEGORIES:
             return "crisis_line"
         return "emergency_line" if category == "device_safety" else "callback"
 
     def on_call_covers(self, category: str, moment: datetime) -> bool:
         """Can the on-call colleagues be paged for this category now?"""
-        if not self.on_call or category not in URGENT:
+        if not self.on_call or category not in SAFETY_CATEGORIES:
             return False
         return self.is_open(moment) or self.outside_service(category) == "on_call"
 
     def first_escalation_s(self, category: str) -> int:
         return int(self.coverage.get("escalate_after_s", {}).get(
-            category, 60 if category in URGENT else 600))
+            category, 60 if category in SAFETY_CATEGORIES else 600))
 
     def second_escalation_s(self, category: str) -> int | None:
         value = self.coverage.get("supervisors_after_s", {}).get(category)
         if value is None:
-            return 180 if category in URGENT else None
+            return 180 if category in SAFETY_CATEGORIES else None
         return int(value)
 
     def hours_text(self, language: str) -> str:

@@ -6,24 +6,19 @@ stored status says. Each agent serves some lines and languages (empty: all of th
 """
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
 from bot.models import Agent, utcnow
+from core.vocabulary import aware
 
 STATUSES = ("available", "busy", "away")
 HEARTBEAT_TIMEOUT = timedelta(seconds=60)
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment
-
-
 def effective_status(agent: Agent, now: datetime) -> str:
-    seen = _aware(agent.last_seen_at)
+    seen = aware(agent.last_seen_at)
     if not agent.active or seen is None or now - seen > HEARTBEAT_TIMEOUT:
         return "away"
     return agent.status if agent.status in STATUSES else "away"

@@ -35,6 +35,7 @@ from sqlalchemy.orm import relationship
 
 from bot.config import ROOT
 from bot.models import Base, utcnow
+from core.vocabulary import mask_phone
 
 FREQUENCIES = ("maand", "kwartaal", "jaar")
 DONOR_STATUSES = ("actief", "gepauzeerd", "opgezegd")
@@ -67,12 +68,6 @@ def iban_display(iban: str | None) -> str:
     """What the assistant says about an account: 'eindigend op 4321'."""
     compact = re.sub(r"\s+", "", iban or "")
     return f"eindigend op {compact[-4:]}" if len(compact) >= 4 else "onbekend"
-
-
-def mask_phone(phone: str | None) -> str:
-    """'…5678': only the last four digits."""
-    digits = (phone or "").strip()
-    return f"…{digits[-4:]}" if len(digits) >= 4 else "onbekend"
 
 
 def mask_email(email: str | None) -> str:

@@ -1,4 +1,4 @@
-"""Phone numbers: E.164 with phonenumbers, and masked for anyone who does not need all digits."""
+"""Phone numbers in E.164 with phonenumbers (masking: core.vocabulary.mask_phone)."""
 from __future__ import annotations
 
 import phonenumbers
@@ -17,6 +17,3 @@ def e164(raw: str | None, region: str = "NL") -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def masked(number: str | None) -> str:
-    """'eindigend op 5678' style: only the last four digits."""
-    return f"…{number[-4:]}" if number and len(number) >= 4 else "onbekend"

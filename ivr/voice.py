@@ -20,8 +20,9 @@ from bot.inbound import hand_to_person, handle_inbound
 from bot.models import CallbackRequest, Conversation, Handoff, HandoffEvent, Message, utcnow
 from bot.services import services
 from bot.triage import screen
+from core.vocabulary import CATEGORY_NL, CRISIS_CATEGORIES, mask_phone
 from ivr import twiml
-from ivr.phone import e164, masked
+from ivr.phone import e164
 from ivr.prompts import (
     KEYPAD_KINDS,
     MENU_UTTERANCES,
@@ -39,9 +40,6 @@ blueprint = Blueprint("voice", __name__, url_prefix="/twilio/voice")
 
 LOW_CONFIDENCE = 0.3  # Twilio's speech confidence below which we ask once more
 MAX_FAILURES = 3
-CATEGORY_NL = {"crisis": "crisis", "end_of_life_request": "levenseindevraag in nood",
-               "device_safety": "spoed met de pomp", "system": "storing",
-               "request": "vraag om een medewerker"}
 LANGUAGE_NL = {"nl": "Nederlands", "en": "Engels"}
 YES = ("ja", "yes", "graag", "please", "jawel", "ok")
 
@@ -359,7 +357,7 @@ def whisper(token: str):
             Message.conversation_id == handoff.conversation_id, Message.direction == "in")
             .order_by(Message.id.desc())).scalars().first()
         _event(session, handoff, "whisper", f"agent {index}")
-        caller = (f"nummer eindigend op {masked(conversation.caller)[1:]}"
+        caller = (f"nummer eindigend op {mask_phone(conversation.caller)[1:]}"
                   if conversation.caller else "onbekend nummer")
         text = (f"Overgedragen gesprek voor {line.facts.get('org_name', line.organisation)}. "
                 f"Categorie: {CATEGORY_NL.get(handoff.category, handoff.category)}. "
@@ -381,7 +379,7 @@ def page(token: str):
         conversation = session.get(Conversation, handoff.conversation_id)
         line = svc.lines.get(handoff.line_id)
         _event(session, handoff, "page_call_answered")
-        caller = (f"nummer eindigend op {masked(conversation.caller)[1:]}"
+        caller = (f"nummer eindigend op {mask_phone(conversation.caller)[1:]}"
                   if conversation.caller else f"kanaal {handoff.channel}")
         text = (f"Oproep voor {line.facts.get('org_name', line.organisation)}. "
                 f"Een overdracht wacht en niemand heeft hem aangenomen. Categorie: "
@@ -444,7 +442,7 @@ def dial_result(token: str):
                                      _url(f"/dial-result/{token}", i=following),
                                      line.twilio_number))
         values = line.slots(language)
-        if handoff.category in ("crisis", "end_of_life_request"):
+        if handoff.category in CRISIS_CATEGORIES:
             _event(session, handoff, "fallback", "crisis line")
             return xml(twiml.dial_fallback(prompt("fallback_crisis", language, **values), language,
                                            voice, line.safety["crisis_line_dial"]))

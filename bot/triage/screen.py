@@ -19,9 +19,10 @@ from dataclasses import asdict, dataclass, field, replace
 from bot import language as lang
 from bot.triage import classifier as risk_classifier
 from bot.triage.rules import scan
+from core.vocabulary import RISK, SAFETY_CATEGORIES
 
 # Severity order: a message that hits several categories goes out as the first.
-CATEGORIES = ("crisis", "end_of_life_request", "device_safety")
+CATEGORIES = SAFETY_CATEGORIES  # the categories this screen hands off
 INTENT_CATEGORY = risk_classifier.INTENT_CATEGORY
 # A safety intent at or above this confidence flags, even when it is not the top intent,
 # provided the gateway's classifier sees some risk too (CORROBORATION): measured with
@@ -35,8 +36,6 @@ CORROBORATION = 0.40
 # this confidence (but under NLU_THRESHOLD) hands off with risk medium. Off (above 1): the
 # sweep showed no recall gained for the false handoffs it costs.
 NLU_MEDIUM = 1.01
-RISK = {"crisis": "high", "end_of_life_request": "high", "device_safety": "high",
-        "system": "medium", "request": "low"}
 
 
 @dataclass(frozen=True)
