@@ -20,9 +20,10 @@ from actions import apply
 from bot.db import session_scope
 from bot.models import ChangeRequest
 from bot.records import AuditEntry, Complaint, Donor, PumpCustomer, SupplyOrder
+from tests.support.privacy import assert_nothing_personal
 from tests.test_gateway import all_text, say
 from tests.test_sms import DONOR_LINE, PUMP_LINE, text
-from tests.test_verification import assert_nothing_personal, handoffs_of
+from tests.test_verification import handoffs_of
 
 IBAN_OLD = "NL91ABNA0417164321"
 IBAN_NEW = "NL02ABNA0123456789"
@@ -91,7 +92,7 @@ def test_gift_change_through_the_gateway_changes_the_donor_row_with_an_audit_tra
     donor, conversation_id = person["donor"], uuid.uuid4().hex
     first = all_text(say(client, "ik wil mijn bijdrage verhogen", conversation_id))
     assert "donateurs- of klantnummer" in first
-    assert_nothing_personal(first)
+    assert_nothing_personal(first, *person.values())
     said = web_verify(client, conversation_id, donor["donor_number"])
     assert "dat klopt" in said and "welk bedrag" in said
     # Not an amount: asked again (re-asked directly, or after a digression's answer).
@@ -255,7 +256,7 @@ def test_bereavement_stops_the_deceased_donors_gift_without_verifying_the_caller
     assert "van de overledene" in said
     confirm = " ".join(text(client, "1011 AB 17", relative, to=DONOR_LINE)).lower()
     assert donor["donor_number"].lower() in confirm and "stoppen" in confirm
-    assert_nothing_personal(confirm)
+    assert_nothing_personal(confirm, *person.values())
     done = " ".join(text(client, "ja", relative, to=DONOR_LINE)).lower()
     assert "gestopt" in done and "sterkte" in done
     assert donor_row(stack.database_url, donor["id"]).status == "opgezegd"
@@ -264,7 +265,7 @@ def test_bereavement_stops_the_deceased_donors_gift_without_verifying_the_caller
         "status", "opgezegd", False, "applied")
     # The relative was not verified as the donor: the donor's gift stays private.
     after = " ".join(text(client, "hoeveel gaf zij per maand", relative, to=DONOR_LINE))
-    assert_nothing_personal(after)
+    assert_nothing_personal(after, *person.values())
 
 
 def test_three_failed_checks_hand_off_and_change_nothing(client, stack, person):
@@ -276,7 +277,7 @@ def test_three_failed_checks_hand_off_and_change_nothing(client, stack, person):
         answer = say(client, "01-01-1970", conversation_id)
         seen += all_text(answer)
     assert answer["handoff"] and answer["handoff"]["category"] == "request"
-    assert_nothing_personal(seen)
+    assert_nothing_personal(seen, *person.values())
     assert "niets gewijzigd" not in all_text(answer)
     assert donor_row(stack.database_url, donor["id"]).iban == IBAN_OLD
     assert ("request", "verification failed 3 times") in handoffs_of(stack.database_url,

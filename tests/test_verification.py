@@ -16,6 +16,7 @@ from actions import verify
 from bot.db import session_scope
 from bot.models import Conversation, Handoff
 from bot.records import Donor, PumpCustomer, SupplyOrder
+from tests.support.privacy import assert_nothing_personal
 from tests.test_gateway import all_text, say
 from tests.test_sms import DONOR_LINE, text
 
@@ -49,16 +50,6 @@ def people(stack):
     return {"donor": donor, "customer": customer}
 
 
-PERSONAL = ("wietske", "zwanenburg", "12,50", "4321", "gerlinde", "oosterhuis", "pp2409",
-            "27-11-2026")
-
-
-def assert_nothing_personal(reply_text: str):
-    lowered = reply_text.lower()
-    leaked = [word for word in PERSONAL if word in lowered]
-    assert not leaked, f"personal data before verification: {leaked} in {reply_text!r}"
-
-
 def handoffs_of(db_url, conversation_id):
     with session_scope(db_url) as session:
         return [(h.category, h.reason) for h in session.execute(select(Handoff).where(
@@ -76,7 +67,7 @@ def test_sms_caller_is_verified_by_postcode_and_told_their_gift(sms_app, people)
     first = " ".join(text(client, "hoeveel geef ik eigenlijk per maand", donor["phone"],
                           to=DONOR_LINE))
     assert "postcode" in first.lower()
-    assert_nothing_personal(first)
+    assert_nothing_personal(first, *people.values())
     answer = " ".join(text(client, "1011 AB 17", donor["phone"], to=DONOR_LINE))
     assert "12,50" in answer and "eindigend op 4321" in answer and "per maand" in answer
     assert "NL91" not in answer
@@ -86,10 +77,10 @@ def test_web_visitor_identifies_with_donor_number(client, people):
     donor, conversation_id = people["donor"], uuid.uuid4().hex
     answer = say(client, "what is my current donation", conversation_id)
     assert "donor or customer number" in all_text(answer)
-    assert_nothing_personal(all_text(answer))
+    assert_nothing_personal(all_text(answer), *people.values())
     answer = say(client, donor["donor_number"], conversation_id)
     assert "postcode" in all_text(answer)
-    assert_nothing_personal(all_text(answer))
+    assert_nothing_personal(all_text(answer), *people.values())
     answer = say(client, "1011 AB 17", conversation_id)
     text_ = all_text(answer)
     assert "12,50" in text_ and "ending in 4321" in text_ and answer["handoff"] is None
@@ -98,7 +89,7 @@ def test_web_visitor_identifies_with_donor_number(client, people):
 def test_verified_customer_hears_fsn_status_and_delivery(sms_app, people):
     client, customer = sms_app.test_client(), people["customer"]
     first = " ".join(text(client, "valt mijn pomp onder de veiligheidsmelding", customer["phone"]))
-    assert_nothing_personal(first)
+    assert_nothing_personal(first, *people.values())
     answer = " ".join(text(client, "3511 AB 3a", customer["phone"]))
     assert customer["pump_serial"] in answer and "valt onder de veiligheidsmelding" in answer
     assert "stop" in answer.lower() and "pennen" in answer
@@ -117,7 +108,7 @@ def test_wrong_postcode_three_times_hands_off(client, stack, people):
         if attempt < 2:
             assert answer["handoff"] is None
     assert answer["handoff"] and answer["handoff"]["category"] == "request"
-    assert_nothing_personal(seen)
+    assert_nothing_personal(seen, *people.values())
     assert ("request", "verification failed 3 times") in handoffs_of(stack.database_url,
                                                                      conversation_id)
 
