@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from bot import create_app
 from bot.db import session_scope
+from bot.lines import load
 from bot.models import Conversation, Handoff, HandoffEvent, Message
 from tests.support.phone import ALWAYS, DONOR_LINE, PUMP_LINE, Caller, lines_file, spoken
 from tests.twilio_util import PUBLIC, TOKEN, sign, signed_post
@@ -72,19 +73,22 @@ def test_a_routine_sms_with_rasa_down_gets_a_person_not_silence(app, db_url):
     assert handoffs(db_url, caller=sender) == [("system", "sms", "medium", "vrienden")]
 
 
-@pytest.mark.parametrize("to, text, category, line", [
+@pytest.mark.parametrize("to, text, category, line, numbers", [
     (DONOR_LINE, "ik zie het niet meer zitten, ik wil er een einde aan maken", "crisis",
-     "vrienden"),
+     "vrienden", ["112", "113", "0800-0113"]),
     (PUMP_LINE, "the pump gave a bolus I never asked for and I'm shaking and sweating",
-     "device_safety", "pomp"),
+     "device_safety", "pomp", ["112", "020 000 0004"]),
 ])
 def test_a_first_utterance_in_danger_on_the_phone_reaches_a_person_with_rasa_down(
-        app, db_url, to, text, category, line):
+        app, db_url, tmp_path, to, text, category, line, numbers):
     caller = Caller(app.test_client(), to=to, caller=number())
     answer = caller.say(caller.call(), text)
     said = spoken(answer)
-    # a person is being rung (Dial), or the caller hears the number to ring now
-    assert answer.find("Dial") is not None or "112" in said or "113" in said, ET.tostring(answer)
+    for expected in numbers:
+        assert expected in said, said
+    # the line's first on-call colleague is rung now (the lines are open in this test)
+    on_call = load(tmp_path / "lines.yml").get(line).on_call
+    assert [n.text for n in answer.find("Dial").iter("Number")] == [on_call[0]]
     assert handoffs(db_url, conversation_id=caller.sid) == [(category, "voice", "high", line)]
 
 
