@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import uuid
-import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
@@ -18,12 +17,11 @@ from bot.db import session_scope
 from bot.lines import load
 from bot.models import Handoff
 from tests.conftest import ROOT
-from tests.support.phone import ALWAYS, Caller, lines_file, spoken
-from tests.twilio_util import PUBLIC, TOKEN, signed_post
+from tests.support.phone import ALWAYS, DONOR_LINE, PUMP_LINE, Caller, lines_file, sms, spoken
+from tests.twilio_util import PUBLIC, TOKEN
 from tools import faq as faq_tool
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-DONOR_LINE, PUMP_LINE = "+3197000000001", "+3197000000002"
 
 
 # --- the data -------------------------------------------------------------------------------
@@ -273,15 +271,6 @@ def test_out_of_scope_says_what_the_line_can_help_with(client):
 def twilio_app(stack, twilio_api):
     return create_app(stack.app_config(twilio_auth_token=TOKEN, public_base_url=PUBLIC,
                                        twilio_api_base=twilio_api[0]))
-
-
-def sms(client, body, sender, to=PUMP_LINE):
-    params = {"MessageSid": "SM" + uuid.uuid4().hex, "From": sender, "To": to, "Body": body,
-              "NumMedia": "0"}
-    response = signed_post(client, "/twilio/sms", params)
-    assert response.status_code == 200
-    return " ".join((m.text or "") for m in
-                    ET.fromstring(response.get_data(as_text=True)).iter("Message"))
 
 
 def test_sms_faq_answer_and_fallback_choices_then_a_person(twilio_app, stack):

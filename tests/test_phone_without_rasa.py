@@ -5,7 +5,6 @@ nothing. The real gateway on SQLite and PostgreSQL, signed like Twilio."""
 from __future__ import annotations
 
 import uuid
-import xml.etree.ElementTree as ET
 
 import pytest
 from sqlalchemy import func, select
@@ -14,8 +13,8 @@ from bot import create_app
 from bot.db import session_scope
 from bot.lines import load
 from bot.models import Conversation, Handoff, HandoffEvent, Message
-from tests.support.phone import ALWAYS, DONOR_LINE, PUMP_LINE, Caller, lines_file, spoken
-from tests.twilio_util import PUBLIC, TOKEN, sign, signed_post
+from tests.support.phone import ALWAYS, DONOR_LINE, PUMP_LINE, Caller, lines_file, sms, spoken
+from tests.twilio_util import PUBLIC, TOKEN, sign
 
 
 @pytest.fixture
@@ -38,15 +37,6 @@ def handoffs(db_url, conversation_id=None, caller=None):
         else:
             query = query.join(Conversation).where(Conversation.caller == caller)
         return session.execute(query).all()
-
-
-def sms(client, body, sender, to):
-    params = {"MessageSid": "SM" + uuid.uuid4().hex, "From": sender, "To": to, "Body": body,
-              "NumMedia": "0"}
-    response = signed_post(client, "/twilio/sms", params)
-    assert response.status_code == 200
-    return " ".join((m.text or "") for m in
-                    ET.fromstring(response.get_data(as_text=True)).iter("Message"))
 
 
 @pytest.mark.parametrize("to, text, category, line, numbers", [

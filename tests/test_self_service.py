@@ -20,9 +20,9 @@ from actions import apply
 from bot.db import session_scope
 from bot.models import ChangeRequest
 from bot.records import AuditEntry, Complaint, Donor, PumpCustomer, SupplyOrder
+from tests.support.phone import DONOR_LINE, PUMP_LINE, text
 from tests.support.privacy import assert_nothing_personal
 from tests.test_gateway import all_text, say
-from tests.test_sms import DONOR_LINE, PUMP_LINE, text
 from tests.test_verification import handoffs_of
 
 IBAN_OLD = "NL91ABNA0417164321"

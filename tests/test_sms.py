@@ -3,7 +3,6 @@ client against a local stand-in of Twilio's Messages API (never the real service
 from __future__ import annotations
 
 import uuid
-import xml.etree.ElementTree as ET
 from datetime import date
 from decimal import Decimal
 
@@ -15,17 +14,7 @@ from bot.models import Conversation, Handoff, Message, SmsSuppression
 from bot.records import Donor
 from ivr.outbound import Suppressed, send_sms
 from ivr.sms_text import encoding, fit, segments
-from tests.twilio_util import signed_post
-
-PUMP_LINE, DONOR_LINE = "+3197000000002", "+3197000000001"
-
-
-def text(client, body, sender="+31687654321", to=PUMP_LINE, sid=None, **extra):
-    params = {"MessageSid": sid or "SM" + uuid.uuid4().hex, "From": sender, "To": to,
-              "Body": body, "NumMedia": "0", **extra}
-    response = signed_post(client, "/twilio/sms", params)
-    assert response.status_code == 200
-    return [(m.text or "") for m in ET.fromstring(response.get_data(as_text=True)).iter("Message")]
+from tests.support.phone import DONOR_LINE, PUMP_LINE, text
 
 
 def conversation_of(db_url, sender, to_line):

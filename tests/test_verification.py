@@ -16,9 +16,9 @@ from actions import verify
 from bot.db import session_scope
 from bot.models import Conversation, Handoff
 from bot.records import Donor, PumpCustomer, SupplyOrder
+from tests.support.phone import DONOR_LINE, text
 from tests.support.privacy import assert_nothing_personal
 from tests.test_gateway import all_text, say
-from tests.test_sms import DONOR_LINE, text
 
 
 def _phone() -> str:

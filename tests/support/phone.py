@@ -1,4 +1,5 @@
-"""A caller on the phone line, signed like Twilio, and lines.yml with other opening hours."""
+"""A caller on the phone line and an SMS sender, signed like Twilio, and lines.yml with other
+opening hours."""
 from __future__ import annotations
 
 import uuid
@@ -51,3 +52,17 @@ class Caller:
 
 def spoken(root) -> str:
     return " ".join((say.text or "") for say in root.iter("Say"))
+
+
+def text(client, body, sender="+31687654321", to=PUMP_LINE, sid=None, **extra) -> list[str]:
+    """Send one SMS to the gateway; the texts of the <Message>s it answers with."""
+    params = {"MessageSid": sid or "SM" + uuid.uuid4().hex, "From": sender, "To": to,
+              "Body": body, "NumMedia": "0", **extra}
+    response = signed_post(client, "/twilio/sms", params)
+    assert response.status_code == 200
+    return [(m.text or "") for m in ET.fromstring(response.get_data(as_text=True)).iter("Message")]
+
+
+def sms(client, body, sender, to=PUMP_LINE) -> str:
+    """The gateway's answer to one SMS, as one text."""
+    return " ".join(text(client, body, sender, to))

@@ -7,6 +7,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from tools.stack import ROOT
+
 # Shapes of personal data, whoever it belongs to (the lines' own numbers are landlines,
 # 0800 or 0900 numbers, 112 and 113: none of them is a mobile number).
 SHAPES = {
@@ -16,6 +18,23 @@ SHAPES = {
     "date": re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d{2}\b"),
     "pump serial": re.compile(r"\bPP\d{4}[0-9A-Za-z]{4,}\b"),
 }
+
+
+_EMAIL = SHAPES["e-mail address"]
+# The organisations' own addresses (lines.yml: vrienden@…, the pump's service address).
+OWN_EMAIL = frozenset(match.group(0).lower() for match in
+                      _EMAIL.finditer((ROOT / "lines.yml").read_text(encoding="utf-8")))
+
+
+def _shapes_in(reply_text: str) -> list[str]:
+    found = []
+    for name, shape in SHAPES.items():
+        hits = [m.group(0) for m in shape.finditer(reply_text)]
+        if shape is _EMAIL:
+            hits = [hit for hit in hits if hit.lower() not in OWN_EMAIL]
+        if hits:
+            found.append(name)
+    return found
 
 
 def _forms(field: str, value) -> list[str]:
@@ -46,5 +65,5 @@ def assert_nothing_personal(reply_text: str, *records: dict) -> None:
     lowered = reply_text.lower()
     leaked = sorted({form for record in records for field in PERSONAL_FIELDS
                      for form in _forms(field, record.get(field)) if form in lowered})
-    leaked += [name for name, shape in SHAPES.items() if shape.search(reply_text)]
+    leaked += _shapes_in(reply_text)
     assert not leaked, f"personal data before verification: {leaked} in {reply_text!r}"
