@@ -25,6 +25,7 @@ from bot.db import session_scope
 from bot.lines import load
 from bot.models import Agent, Handoff, HandoffEvent
 from tests.conftest import ROOT, free_port
+from tests.support.phone import DONOR_LINE, PUMP_LINE, Caller, spoken
 from tests.twilio_util import PUBLIC, TOKEN, signed_post
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -36,7 +37,6 @@ REOPENS = {SUNDAY_NIGHT: ("maandag 22 maart om 09:00", "Monday 22 March at 09:00
            EASTER_MONDAY: ("dinsdag 30 maart om 09:00", "Tuesday 30 March at 09:00")}
 CRISIS = {"nl": "ik wil niet meer leven", "en": "honestly I just want to kill myself"}
 DEVICE_NL = "mijn pomp geeft al uren geen insuline en ik moet steeds overgeven"
-DONOR_LINE, PUMP_LINE = "+3197000000001", "+3197000000002"
 PASSWORD = "correct horse battery"
 # Words that promise a person is coming
 PROMISES = ("komt zo", "verbind u nu door met een medewerker", "roep ik", "with you shortly",
@@ -128,31 +128,6 @@ def sms(app, body, to=PUMP_LINE, sender=None):
     return " ".join(m.text or "" for m in twiml.iter("Message"))
 
 
-class Call:
-    def __init__(self, app, to=DONOR_LINE):
-        self.client, self.sid = app.test_client(), "CA" + uuid.uuid4().hex
-        self.base = {"CallSid": self.sid, "From": "+31612345678", "To": to,
-                     "AccountSid": "AC" + "0" * 32}
-
-    def post(self, path, **params):
-        response = signed_post(self.client, path, {**self.base, **params})
-        assert response.status_code == 200, response.get_data(as_text=True)
-        return ET.fromstring(response.get_data(as_text=True))
-
-    def start(self):
-        return self.post("/twilio/voice", CallStatus="ringing")
-
-    def say(self, root, text):
-        return self.post(root.find("Gather").get("action"), SpeechResult=text, Confidence="0.9")
-
-    def keys(self, root, digits):
-        return self.post(root.find("Gather").get("action"), Digits=digits)
-
-
-def spoken(root) -> str:
-    return " ".join(say.text or "" for say in root.iter("Say"))
-
-
 def handoff_row(db_url, handoff_id):
     with session_scope(db_url) as session:
         h = session.get(Handoff, handoff_id)
@@ -204,14 +179,14 @@ def test_outside_coverage_by_sms_crisis_and_device_emergency(cover_app, moment):
 @pytest.mark.parametrize("moment", CLOSED.values(), ids=CLOSED.keys())
 def test_outside_coverage_by_phone_dials_who_is_there(cover_app, db_url, moment):
     with time_machine.travel(moment, tick=False):
-        crisis = Call(cover_app, PUMP_LINE)
-        root = crisis.say(crisis.start(), CRISIS["nl"])
-        device = Call(cover_app, PUMP_LINE)
-        device_root = device.say(device.start(), "mijn pomp is heet geworden en er komt rook uit")
-        routine = Call(cover_app, DONOR_LINE)
-        routine_root = routine.keys(routine.start(), "0")
-        donor_crisis = Call(cover_app, DONOR_LINE)
-        donor_root = donor_crisis.say(donor_crisis.start(), CRISIS["nl"])
+        crisis = Caller(cover_app.test_client(), PUMP_LINE)
+        root = crisis.say(crisis.call(), CRISIS["nl"])
+        device = Caller(cover_app.test_client(), PUMP_LINE)
+        device_root = device.say(device.call(), "mijn pomp is heet geworden en er komt rook uit")
+        routine = Caller(cover_app.test_client(), DONOR_LINE)
+        routine_root = routine.answer(routine.call(), Digits="0")
+        donor_crisis = Caller(cover_app.test_client(), DONOR_LINE)
+        donor_root = donor_crisis.say(donor_crisis.call(), CRISIS["nl"])
     assert root.find("Dial").find("Number").text == "+318000113"
     assert "geen medewerker" in spoken(root) and "112" in spoken(root)
     assert not promises_a_person(spoken(root))
@@ -302,8 +277,8 @@ def test_tuesday_morning_with_nobody_available_the_caller_hears_a_colleague_is_b
         crisis_sms = sms(cover_app, CRISIS["nl"], to=DONOR_LINE)
         device_sms = sms(cover_app, DEVICE_NL)
         request_text, request = person_button(cover_app)
-        call = Call(cover_app, DONOR_LINE)
-        root = call.say(call.start(), CRISIS["nl"])
+        call = Caller(cover_app.test_client(), DONOR_LINE)
+        root = call.say(call.call(), CRISIS["nl"])
     for text in (crisis_nl, crisis_sms):
         assert "roep ik nu een dienstdoende medewerker voor u op" in text
         assert "112" in text and "113" in text and "komt zo" not in text
