@@ -1,8 +1,8 @@
 """The project's words, each defined once: handoff categories, their risk and Dutch names,
 who counts as in danger, and how numbers and stored moments are shown.
 
-No Flask, Twilio or rasa_sdk here: the gateway, the phone adapter, the worker and the
-actions all import this module.
+No Flask, Twilio or rasa_sdk here, so any layer may import it: today the gateway, the
+phone adapter, the worker and the records do.
 """
 from __future__ import annotations
 
