@@ -10,7 +10,7 @@ import os
 import random
 import uuid
 
-from locust import HttpUser, between, events, task
+from locust import HttpUser, between, constant_pacing, events, task
 from twilio.request_validator import RequestValidator
 
 TOKEN = os.environ.get("LOAD_TWILIO_TOKEN", "")
@@ -98,6 +98,25 @@ class Caller(HttpUser):
             if crisis:
                 crisis_ids.append(call["CallSid"])
                 break
+
+
+class PacedCaller(HttpUser):
+    """`make bench`'s capacity figure (run by name, not part of `make load`): one call per
+    user, who says a routine sentence every 8 seconds, as someone on the phone does."""
+    weight = 0
+    wait_time = constant_pacing(8)
+
+    def on_start(self):
+        self.call = {"CallSid": "CA" + uuid.uuid4().hex,
+                     "From": "+3162" + str(random.randint(1000000, 9999999)),
+                     "To": "+3197000000001"}
+        signed(self, "/twilio/voice", self.call, "voice: greeting")
+
+    @task
+    def speak(self):
+        signed(self, "/twilio/voice/gather",
+               {**self.call, "SpeechResult": random.choice(ROUTINE), "Confidence": "0.9"},
+               "voice: spoken turn")
 
 
 @events.quitting.add_listener

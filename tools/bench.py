@@ -31,14 +31,20 @@ from twilio.request_validator import RequestValidator
 from bot.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
 from bot.triage import classifier as risk_classifier
 from bot.triage.rules import scan
-from tools.stack import RASA_TOKEN, ROOT, Stack, free_port
+from tools import profile
+from tools.stack import RASA, RASA_TOKEN, ROOT, VENV_BIN, Stack, free_port
 
 OUT = ROOT / "bench" / "results.json"
+# Today's setup before the turn was made cheaper (issue #16): its config.yml and endpoints.yml,
+# trained from the same data and run beside the current one in the same bench run.
+BASELINE = ROOT / "bench" / "baseline"
 FALLBACKS: list[str] = []  # system handoffs seen during the routine load
 TWILIO_TOKEN = "bench-twilio-token"
 TARGETS = {"gateway_vs_rasa_p95_ratio": ("<=", 1.10), "crisis_turn_p95_ms": ("<=", 20),
            "screen_p95_us": ("<=", 1000), "classifier_p95_us": ("<=", 2000),
            "two_worker_speedup": (">=", 1.7),
+           "turn_vs_parse_p50_ratio": ("<=", 3), "speedup_vs_baseline": (">=", 3),
+           "capacity_50_callers_p95_ms": ("<=", 1000),
            "import_15k_s": ("<=", 10)}
 # Routine turns, Dutch and English; every conversation sends them in order.
 ROUTINE = ["hallo", "ik wil mijn adres wijzigen", "hoe kan ik vriend worden",
@@ -159,6 +165,77 @@ def gateway_voice(gateway_url: str):
     return start, send
 
 
+def parse_ms(rasa_url: str, texts: list[str], rounds: int) -> dict:
+    """Rasa's NLU alone (/model/parse) on the same messages, one at a time, in ms."""
+    http = requests.Session()
+    for text in texts:  # warm up
+        http.post(f"{rasa_url}/model/parse", params={"token": RASA_TOKEN}, json={"text": text})
+    timings = []
+    for _ in range(rounds):
+        for text in texts:
+            began = time.perf_counter()
+            r = http.post(f"{rasa_url}/model/parse", params={"token": RASA_TOKEN},
+                          json={"text": text}, timeout=60)
+            r.raise_for_status()
+            timings.append((time.perf_counter() - began) * 1000)
+    return summary(timings)
+
+
+def turns_per_s(rasa_url: str, turns: list[str], conversations: int = 20) -> float:
+    """Routine turns per second through Rasa's REST channel, `conversations` at once."""
+    _, wall = Load(conversations, turns).run(*rasa_rest(rasa_url))
+    return round(len(turns) * conversations / wall, 1)
+
+
+def profile_turns(stack: Stack, turns: list[str], seconds: int) -> dict:
+    """py-spy on Rasa and the action server while 10 conversations send routine turns."""
+    notes = {}
+    running = {}
+    for name in ("rasa", "actions"):
+        raw = Path(tempfile.mkdtemp()) / f"profile-{name}.raw"
+        running[name] = (profile.start(stack.pid(name), seconds, raw), raw)
+    began = time.monotonic()
+    while time.monotonic() - began < seconds + 1:
+        Load(10, turns).run(*rasa_rest(stack.rasa_url))
+    for name, (proc, raw) in running.items():
+        out = ROOT / "bench" / f"profile-{name}.txt"
+        error = profile.finish(proc, raw, out,
+                               f"{name}: routine turns through Rasa's REST channel, "
+                               f"10 conversations at once, {seconds} s")
+        notes[name] = error or str(out.relative_to(ROOT))
+    return notes
+
+
+def capacity(gateway_url: str, tmp: Path, callers: int = 50, seconds: int = 60) -> dict:
+    """`callers` simulated phone callers (locust), each speaking every 8 s through the voice
+    webhook; p50/p95 of the spoken turns, in ms, and any failure."""
+    prefix = tmp / "capacity"
+    env = {**os.environ, "LOAD_TWILIO_TOKEN": TWILIO_TOKEN,
+           "LOAD_CRISIS_FILE": str(tmp / "capacity_crisis.txt")}
+    subprocess.run([str(VENV_BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"),
+                    "PacedCaller", "--headless", "-u", str(callers), "-r", "10",
+                    "-t", f"{seconds}s", "--host", gateway_url, "--csv", str(prefix),
+                    "--only-summary"], env=env, cwd=ROOT, check=False,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(f"{prefix}_stats.csv") as handle:
+        rows = {row["Name"]: row for row in csv.DictReader(handle)}
+    turn = rows.get("voice: spoken turn") or {}
+    return {"p50": float(turn.get("50%") or 0), "p95": float(turn.get("95%") or 0),
+            "n": int(turn.get("Request Count") or 0),
+            "failures": int(turn.get("Failure Count") or 0)}
+
+
+def train_baseline() -> Path:
+    """Today's setup (bench/baseline/config.yml) trained from the current data; Rasa restores
+    the components whose settings and data did not change from its cache (.rasa/cache)."""
+    out = BASELINE / "models"
+    subprocess.run([str(RASA), "train", "--data", "data", "--domain", "domain",
+                    "--config", str(BASELINE / "config.yml"), "--out", str(out),
+                    "--fixed-model-name", "baseline", "--quiet", "--skip-validation"],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return out / "baseline.tar.gz"
+
+
 def rss_mb(pid: int | None) -> float | None:
     """Resident memory of a process and its children (gunicorn/Sanic workers), in MB."""
     if not pid:
@@ -201,6 +278,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer turns (a smoke run)")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="skip training and running today's setup (bench/baseline/)")
     args = parser.parse_args(argv)
     levels = (1, 10, 50)
     turns = ROUTINE[:3] if args.quick else ROUTINE
@@ -253,6 +332,19 @@ def main(argv=None) -> int:
         results["voice_vs_rasa_p95_ratio"] = round(
             latency["gateway_voice@10"]["p95"] / latency["rasa_rest@10"]["p95"], 3)
 
+        # What a turn costs beyond understanding it: the same messages, one at a time,
+        # through /model/parse and through the REST channel (a whole turn).
+        results["parse_ms"] = parse_ms(stack.rasa_url, turns, 3 if args.quick else 10)
+        one_at_a_time = Load(1, turns)
+        values = []
+        for _ in range(3 if args.quick else 10):
+            values += one_at_a_time.run(*rasa_rest(stack.rasa_url))[0]
+        results["turn_one_at_a_time_ms"] = summary(values)
+        results["turn_vs_parse_p50_ratio"] = round(
+            results["turn_one_at_a_time_ms"]["p50"] / results["parse_ms"]["p50"], 2)
+        print("profiling Rasa and the action server under a routine load ...", file=sys.stderr)
+        results["profile"] = profile_turns(stack, turns, 10 if args.quick else 30)
+
         # A crisis on a busy day: crisis messages, one at a time and each in a new conversation,
         # while 10 routine conversations keep the gateway and Rasa busy. The path to the
         # handoff reply never waits for Rasa, but it shares the CPUs with it.
@@ -281,11 +373,14 @@ def main(argv=None) -> int:
         results["memory_mb"] = {name: rss_mb(stack.pid(name))
                                 for name in ("rasa", "actions", "gateway")}
 
+        print("50 phone callers, each speaking every 8 s (locust) ...", file=sys.stderr)
+        results["capacity_50_callers_ms"] = capacity(gateway, tmp, 50, 30 if args.quick else 60)
+        results["capacity_50_callers_p95_ms"] = results["capacity_50_callers_ms"]["p95"]
+
         # throughput with one Rasa worker, then two (Sanic workers need a Redis lock store)
-        throughput = Load(20, turns)
-        _, wall = throughput.run(*rasa_rest(stack.rasa_url))
-        one = round(len(turns) * 20 / wall, 1)
+        one = turns_per_s(stack.rasa_url, turns)
         results["throughput_turns_per_s"] = {"rasa_1_worker": one}
+        results["turns_per_s_one_worker"] = one
         redis, redis_port = start_redis()
         if redis is None:
             results["two_worker_speedup"] = None
@@ -300,11 +395,27 @@ def main(argv=None) -> int:
             stack.stop("rasa")
             two_url = stack.start_rasa(name="rasa2", workers=2, endpoints=endpoints)
             Load(4, ROUTINE).run(*rasa_rest(two_url))  # warm both workers
-            _, wall = throughput.run(*rasa_rest(two_url))
-            two = round(len(turns) * 20 / wall, 1)
+            two = turns_per_s(two_url, turns)
             results["throughput_turns_per_s"]["rasa_2_workers"] = two
             results["two_worker_speedup"] = round(two / one, 2)
             results["memory_mb"]["rasa_2_workers"] = rss_mb(stack.pid("rasa2"))
+            stack.stop("rasa2")
+
+        if not args.no_baseline:
+            # Today's setup beside the current one: same data, same action server, same turns.
+            print("training and starting the baseline (bench/baseline/) ...", file=sys.stderr)
+            base_url = stack.start_rasa(name="baseline", model=train_baseline(),
+                                        endpoints=BASELINE / "endpoints.yml")
+            Load(2, ROUTINE).run(*rasa_rest(base_url))  # warm up
+            base = turns_per_s(base_url, turns)
+            results["throughput_turns_per_s"]["baseline_1_worker"] = base
+            results["speedup_vs_baseline"] = round(one / base, 2)
+            base_parse = parse_ms(base_url, turns, 3 if args.quick else 10)
+            values = []
+            for _ in range(3 if args.quick else 10):
+                values += one_at_a_time.run(*rasa_rest(base_url))[0]
+            results["baseline_turn_vs_parse_p50_ratio"] = round(
+                summary(values)["p50"] / base_parse["p50"], 2)
     finally:
         stack.stop_all()
         if redis:
@@ -336,6 +447,10 @@ def print_table(r: dict) -> None:
             c = r[key]
             print(f"{label:<34}{c['p50']:>9}{c['p95']:>9}{c['p99']:>9}")
     print(f"\nthroughput: {r.get('throughput_turns_per_s')}  memory (MB): {r.get('memory_mb')}")
+    print(f"parse alone (ms): {r.get('parse_ms')}  a whole turn, one at a time (ms): "
+          f"{r.get('turn_one_at_a_time_ms')}")
+    print(f"50 callers every 8 s (ms): {r.get('capacity_50_callers_ms')}  "
+          f"profiles: {r.get('profile')}")
     print(f"training: {r.get('training_s')} s  import 15k donors: {r.get('import_15k_s')} s")
     print("\ntargets:")
     for key, (op, target) in TARGETS.items():

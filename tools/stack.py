@@ -87,7 +87,8 @@ class Stack:
         wait_for(f"{self.actions_url}/health", 60, proc)
 
     def start_rasa(self, with_actions: bool = True, name: str = "rasa", port: int | None = None,
-                   workers: int = 1, endpoints: str | Path = "endpoints.yml") -> str:
+                   workers: int = 1, endpoints: str | Path = "endpoints.yml",
+                   model: Path = MODEL) -> str:
         """Start a Rasa server; returns its URL. `workers` > 1 needs a Redis lock store."""
         env = base_env(self.database_url)
         env["ACTION_ENDPOINT_URL"] = f"{self.actions_url}/webhook"
@@ -98,7 +99,7 @@ class Stack:
         port = port or (self.rasa_port if name == "rasa" else free_port())
         proc = self._spawn(name, [str(RASA), "run", "--enable-api", "--auth-token",
                                   RASA_TOKEN, "-i", "127.0.0.1", "-p", str(port),
-                                  "--model", str(MODEL), "--endpoints", str(endpoints),
+                                  "--model", str(model), "--endpoints", str(endpoints),
                                   "--credentials", "credentials.yml"], env)
         url = f"http://127.0.0.1:{port}"
         wait_for(f"{url}/status?token={RASA_TOKEN}", 180, proc)
