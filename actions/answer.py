@@ -8,7 +8,6 @@ from __future__ import annotations
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.domain_files import known_response
 from actions.verify import tell_delivery_status, tell_periodic_gift
 
 # Questions either organisation can answer (people move house at both).
@@ -44,7 +43,8 @@ class ActionAnswer(Action):
         response = response_for(intent, tracker.get_slot("line_domain"))
         if response == "utter_device_delivery_status" and tell_delivery_status(dispatcher, tracker):
             return []  # a verified pump customer: their own latest order
-        response = known_response(response)
+        if response not in (domain.get("responses") or {}):
+            response = "utter_default"
         dispatcher.utter_message(response=response)
         if response == "utter_donor_periodic_gift":
             tell_periodic_gift(dispatcher, tracker)  # a verified donor: their own agreement

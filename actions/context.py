@@ -14,7 +14,6 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.domain_files import slot_names
 from actions.lines import line_for, lines
 
 SUPPORTED_LANGUAGES = ("nl", "en")
@@ -74,7 +73,7 @@ class ActionSetContext(Action):
                 slots["verify_failures"] = 0.0
         # Only the domain's slots: lines.yml has facts no response needs (crisis_line_dial is
         # for the phone adapter), and setting an unknown slot makes Rasa log an error per turn.
-        known = slot_names()
+        known = (domain or {}).get("slots") or slots  # Rasa sends its domain with each call
         return [SlotSet(key, value) for key, value in slots.items()
                 if key in known and tracker.get_slot(key) != value]
 

@@ -24,8 +24,6 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.interfaces import ActionExecutionRejection
 
-from actions.domain_files import known_response
-
 log = logging.getLogger(__name__)
 
 # No imports of other action modules at the top: actions/verify.py imports this module.
@@ -167,7 +165,9 @@ class ActionDigress(Action):
             dispatcher.utter_message(response="utter_digress_task_later")
         else:
             response = response_for(intent, tracker.get_slot("line_domain"))
-            dispatcher.utter_message(response=known_response(response))
+            if response not in (domain.get("responses") or {}):
+                response = "utter_default"
+            dispatcher.utter_message(response=response)
         dispatcher.utter_message(response="utter_digress_resume")
         # The question was read into the form's slot as if it were the answer: clear it.
         slot = tracker.get_slot("requested_slot")

@@ -14,7 +14,6 @@ from functools import lru_cache
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.domain_files import known_response
 from tools.faq import entries
 
 FAQ_INTENT = "faq"
@@ -87,7 +86,8 @@ def answer_faq(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict)
     """Utter this line's FAQ answer (or the other line's number); returns the response name."""
     entry_id = choose(tracker.latest_message, tracker.get_slot("line_domain"))
     response = f"utter_{FAQ_INTENT}/{entry_id}" if entry_id else "utter_other_line"
-    response = known_response(response, "utter_other_line" if entry_id is None else "utter_default")
+    if response not in (domain.get("responses") or {}):
+        response = "utter_other_line" if entry_id is None else "utter_default"
     dispatcher.utter_message(response=response)
     return response
 

@@ -24,7 +24,6 @@ from actions import parsing, spoken
 from actions.answer import response_for
 from actions.apply import NotVerified, confirmation
 from actions.digress import Digressions  # questions inside a form (issue 14)
-from actions.domain_files import known_response
 from actions.tasks import (
     INTENT_TASKS,
     PAUSE_MONTHS,
@@ -106,7 +105,8 @@ class ActionStartTask(Action):
         intent = _intent(tracker)
         task = task_for(INTENT_TASKS.get(intent))
         response = response_for(intent, tracker.get_slot("line_domain"))
-        response = known_response(response)
+        if response not in (domain.get("responses") or {}):
+            response = "utter_default"
         dispatcher.utter_message(response=response)  # the lead-in, or the other line's number
         if task is None or response == "utter_other_line":
             return [SlotSet("service_task", None)]
