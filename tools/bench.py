@@ -3,7 +3,9 @@
 Everything compared comes from one run on one machine: the same trained model, the
 same action server and the same messages go once through bare Rasa's REST webhook
 and once through the gateway (`/api/messages` and the voice webhook), at 1, 10 and
-50 concurrent conversations. Prints a table and writes bench/results.json.
+50 concurrent conversations. Also: a whole turn against NLU alone, py-spy profiles of Rasa
+and the action server (bench/profile-*.txt), 50 paced phone callers (locust), and throughput
+against today's setup kept in bench/baseline/. Prints a table and writes bench/results.json.
 
     make bench                   # everything (about 15 minutes on 2 cores)
     make bench ARGS="--quick"    # fewer turns
@@ -181,6 +183,17 @@ def parse_ms(rasa_url: str, texts: list[str], rounds: int) -> dict:
     return summary(timings)
 
 
+def turn_vs_parse(rasa_url: str, turns: list[str], rounds: int) -> dict:
+    """What a turn costs beyond understanding it: the same messages, one at a time, through
+    /model/parse and through the REST channel (a whole turn); p50 of each and their ratio."""
+    parse = parse_ms(rasa_url, turns, rounds)
+    values = []
+    for _ in range(rounds):
+        values += Load(1, turns).run(*rasa_rest(rasa_url))[0]
+    turn = summary(values)
+    return {"parse_ms": parse, "turn_ms": turn, "ratio": round(turn["p50"] / parse["p50"], 2)}
+
+
 def turns_per_s(rasa_url: str, turns: list[str], conversations: int = 20) -> float:
     """Routine turns per second through Rasa's REST channel, `conversations` at once."""
     _, wall = Load(conversations, turns).run(*rasa_rest(rasa_url))
@@ -332,16 +345,10 @@ def main(argv=None) -> int:
         results["voice_vs_rasa_p95_ratio"] = round(
             latency["gateway_voice@10"]["p95"] / latency["rasa_rest@10"]["p95"], 3)
 
-        # What a turn costs beyond understanding it: the same messages, one at a time,
-        # through /model/parse and through the REST channel (a whole turn).
-        results["parse_ms"] = parse_ms(stack.rasa_url, turns, 3 if args.quick else 10)
-        one_at_a_time = Load(1, turns)
-        values = []
-        for _ in range(3 if args.quick else 10):
-            values += one_at_a_time.run(*rasa_rest(stack.rasa_url))[0]
-        results["turn_one_at_a_time_ms"] = summary(values)
-        results["turn_vs_parse_p50_ratio"] = round(
-            results["turn_one_at_a_time_ms"]["p50"] / results["parse_ms"]["p50"], 2)
+        compared = turn_vs_parse(stack.rasa_url, turns, 3 if args.quick else 10)
+        results["parse_ms"], results["turn_one_at_a_time_ms"] = (compared["parse_ms"],
+                                                                 compared["turn_ms"])
+        results["turn_vs_parse_p50_ratio"] = compared["ratio"]
         print("profiling Rasa and the action server under a routine load ...", file=sys.stderr)
         results["profile"] = profile_turns(stack, turns, 10 if args.quick else 30)
 
@@ -410,12 +417,8 @@ def main(argv=None) -> int:
             base = turns_per_s(base_url, turns)
             results["throughput_turns_per_s"]["baseline_1_worker"] = base
             results["speedup_vs_baseline"] = round(one / base, 2)
-            base_parse = parse_ms(base_url, turns, 3 if args.quick else 10)
-            values = []
-            for _ in range(3 if args.quick else 10):
-                values += one_at_a_time.run(*rasa_rest(base_url))[0]
-            results["baseline_turn_vs_parse_p50_ratio"] = round(
-                summary(values)["p50"] / base_parse["p50"], 2)
+            results["baseline_turn_vs_parse_p50_ratio"] = turn_vs_parse(
+                base_url, turns, 3 if args.quick else 10)["ratio"]
     finally:
         stack.stop_all()
         if redis:

@@ -1,7 +1,7 @@
 """Where a turn goes: sample running processes with py-spy and write their top frames.
 
-`make bench` calls `record()` on the Rasa server and the action server while a routine
-load runs, and writes bench/profile-rasa.txt and bench/profile-actions.txt: the frames that
+`make bench` calls `start()` and `finish()` on the Rasa server and the action server while a
+routine load runs, and writes bench/profile-rasa.txt and bench/profile-actions.txt: the frames that
 were on the CPU most often, by their own time (the function itself was running) and by their
 total time (the function or anything it called), each as a share of the samples.
 
@@ -21,10 +21,12 @@ TOP = 30
 
 
 def start(pid: int, seconds: int, raw: Path) -> subprocess.Popen:
-    """py-spy samples the process (and its workers) for `seconds`; idle threads are left out."""
+    """py-spy samples the process (and its workers) for `seconds`, only threads holding the
+    GIL: without --gil Sanic's event loop waiting in epoll shows as most of the samples. Native
+    work that releases the GIL (TensorFlow kernels) is undercounted by that."""
     return subprocess.Popen([str(PY_SPY), "record", "--pid", str(pid), "--duration",
                              str(seconds), "--rate", "200", "--subprocesses", "--format", "raw",
-                             "--output", str(raw), "--nonblocking"],
+                             "--output", str(raw), "--nonblocking", "--gil"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -45,7 +47,8 @@ def summarise(stacks: list[tuple[list[str], int]], title: str, top: int = TOP) -
         own[frames[-1]] += count
         for frame in set(frames):
             inclusive[frame] += count
-    lines = [f"# {title}", f"# {total} samples (py-spy, 200 per second, CPU only)", ""]
+    lines = [f"# {title}",
+             f"# {total} samples (py-spy, 200 per second, threads holding the GIL)", ""]
     for heading, counter in (("own time (the frame itself was running)", own),
                              ("total time (the frame or what it called)", inclusive)):
         lines += [f"## top {top} by {heading}", ""]
