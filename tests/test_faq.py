@@ -16,10 +16,12 @@ from bot import create_app
 from bot.db import session_scope
 from bot.lines import load
 from bot.models import Handoff
+from bot.rasa_client import RasaClient
 from tests.conftest import ROOT
 from tests.support.phone import ALWAYS, DONOR_LINE, PUMP_LINE, Caller, lines_file, sms, spoken
 from tests.twilio_util import PUBLIC, TOKEN
 from tools import faq as faq_tool
+from tools.stack import RASA_TOKEN
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -201,26 +203,40 @@ def test_the_other_lines_faq_gets_the_other_lines_number(client):
     assert "020 000 0003" in all_text(answer) and "4 jaar" not in all_text(answer)
 
 
-# Below the NLU line for both with the trained model (checked with /model/parse).
-NONSENSE = ("blub blub fietsbel", "eh hm tja ok dan wellicht")
+# Messages with no clear meaning. Which of them a trained model puts below the NLU line
+# differs between trainings (TensorFlow on another machine can land "blub blub fietsbel"
+# on out_of_scope), so the fixture asks the model with /model/parse and the fallback tests
+# use two that really are below it: they test what happens below the line, not one guess.
+UNCLEAR = ("blub blub fietsbel", "eh hm tja ok dan wellicht", "hmm ja nee misschien toch",
+           "tja zeg maar zoiets eh", "nou ehm ja weet je wel", "paars fietsbel dinsdag",
+           "qwx vlp trrr", "zo dus eh nou", "ja maar ook niet hè", "mwah ergens wel",
+           "dinges van laatst", "hoe heet het ook alweer")
 
 
-def test_not_understood_offers_topics_then_a_person(client):
+@pytest.fixture(scope="module")
+def nonsense(stack):
+    rasa = RasaClient(stack.rasa_url, RASA_TOKEN, timeout=10)
+    below = [text for text in UNCLEAR if rasa.parse(text)["intent"]["name"] == "nlu_fallback"]
+    assert len(below) >= 2, f"the model is sure of nearly every unclear message: {below}"
+    return below[:2]
+
+
+def test_not_understood_offers_topics_then_a_person(client, nonsense):
     conversation_id = uuid.uuid4().hex
-    first = say(client, NONSENSE[0], conversation_id)
+    first = say(client, nonsense[0], conversation_id)
     assert first["handoff"] is None
     offered = buttons(first)
     assert 2 <= len(offered) <= 3
     assert all(b["payload"] == b["title"] for b in offered)
     assert "medewerker" in all_text(first) and "niet begrepen" not in all_text(first)
-    second = say(client, NONSENSE[1], conversation_id)
+    second = say(client, nonsense[1], conversation_id)
     assert second["handoff"]["category"] == "request"
     assert second["handoff"]["reason"] == "not understood twice"
 
 
-def test_a_button_title_sent_back_is_understood(client):
+def test_a_button_title_sent_back_is_understood(client, nonsense):
     conversation_id = uuid.uuid4().hex
-    offered = buttons(say(client, NONSENSE[0], conversation_id))
+    offered = buttons(say(client, nonsense[0], conversation_id))
     picked = say(client, offered[0]["payload"], conversation_id)
     assert picked["handoff"] is None
     assert "weet niet zeker" not in all_text(picked)  # not the fallback again
@@ -273,14 +289,14 @@ def twilio_app(stack, twilio_api):
                                        twilio_api_base=twilio_api[0]))
 
 
-def test_sms_faq_answer_and_fallback_choices_then_a_person(twilio_app, stack):
+def test_sms_faq_answer_and_fallback_choices_then_a_person(twilio_app, stack, nonsense):
     client = twilio_app.test_client()
     sender = "+3163" + str(uuid.uuid4().int)[:7]
     assert "4 jaar garantie" in sms(client, "hoeveel jaar garantie heb ik op de pomp", sender)
     other = "+3164" + str(uuid.uuid4().int)[:7]
-    offered = sms(client, NONSENSE[0], other, to=DONOR_LINE)
+    offered = sms(client, nonsense[0], other, to=DONOR_LINE)
     assert "Antwoord met: " in offered
-    sms(client, NONSENSE[1], other, to=DONOR_LINE)
+    sms(client, nonsense[1], other, to=DONOR_LINE)
     with session_scope(stack.database_url) as session:
         categories = session.execute(select(Handoff.category, Handoff.reason).where(
             Handoff.channel == "sms")).all()
@@ -295,11 +311,11 @@ def test_voice_speaks_the_faq_answer(stack, tmp_path):
     assert "4 jaar garantie" in spoken(answer)
 
 
-def test_voice_offers_the_fallback_topics_as_spoken_choices(stack, tmp_path):
+def test_voice_offers_the_fallback_topics_as_spoken_choices(stack, tmp_path, nonsense):
     app = create_app(stack.app_config(twilio_auth_token=TOKEN, public_base_url=PUBLIC,
                                       lines_file=lines_file(tmp_path, ALWAYS)))
     caller = Caller(app.test_client(), caller="+3166" + str(uuid.uuid4().int)[:7])
-    offered = caller.say(caller.call(), NONSENSE[0])
+    offered = caller.say(caller.call(), nonsense[0])
     assert "of toets 1" in spoken(offered) and "of toets 2" in spoken(offered)
     picked = caller.answer(offered, Digits="1")
     assert "weet niet zeker" not in spoken(picked)
