@@ -23,8 +23,11 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from rasa_channels import action_calls
+
 log = logging.getLogger(__name__)
 HEADER = "X-Gateway-Token"
+action_calls.install()  # `rasa run` loads this module before it serves: see action_calls
 
 
 class GatewayRestInput(RestInput):
