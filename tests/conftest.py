@@ -106,7 +106,7 @@ def offline_app(db_url, closed_port):
 @pytest.fixture
 def twilio_api():
     """A local stand-in of Twilio's Messages API: (base URL, list of received messages)."""
-    from tests.twilio_util import MessagesStandIn
+    from tests.support.twilio_util import MessagesStandIn
     server = ThreadingHTTPServer(("127.0.0.1", 0), MessagesStandIn)
     MessagesStandIn.received = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -119,6 +119,6 @@ def twilio_api():
 def sms_app(stack, twilio_api):
     """The real gateway with Twilio's signature checked and SMS sent to the stand-in
     (tests of SMS, verification and self-service)."""
-    from tests.twilio_util import PUBLIC, TOKEN
+    from tests.support.twilio_util import PUBLIC, TOKEN
     return create_app(stack.app_config(twilio_auth_token=TOKEN, public_base_url=PUBLIC,
                                        twilio_api_base=twilio_api[0]))

@@ -14,8 +14,8 @@ from werkzeug.serving import make_server
 
 from bot import create_app
 from bot.auth import create_agent
-from tests.conftest import ROOT
 from tests.support.browser import ARGS, CHROMIUM
+from tools.stack import ROOT
 
 SHOTS = ROOT / "results" / "screenshots"
 PASSWORD = "a long enough password"
@@ -219,7 +219,7 @@ def alert_server(stack, twilio_api, tmp_path):
             day: "00:00-23:59" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}}
     lines_file = tmp_path / "lines.yml"
     lines_file.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    from tests.twilio_util import TOKEN
+    from tests.support.twilio_util import TOKEN
     app = create_app(stack.app_config(twilio_api_base=twilio_api[0], twilio_auth_token=TOKEN,
                                       database_url=url, lines_file=lines_file))
     httpd = make_server("127.0.0.1", 0, app, threaded=True)

@@ -17,11 +17,10 @@ from bot.db import session_scope
 from bot.lines import load
 from bot.models import Handoff
 from bot.rasa_client import RasaClient
-from tests.conftest import ROOT
 from tests.support.phone import ALWAYS, DONOR_LINE, PUMP_LINE, Caller, lines_file, sms, spoken
-from tests.twilio_util import PUBLIC, TOKEN
+from tests.support.twilio_util import PUBLIC, TOKEN
 from tools import faq as faq_tool
-from tools.stack import RASA_TOKEN
+from tools.stack import RASA_TOKEN, ROOT
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

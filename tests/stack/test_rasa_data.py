@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 import yaml
 
-from tests.conftest import MODEL, ROOT
+from tools.stack import MODEL, ROOT
 from tools.stack import RASA as RASA_BIN
 
 pytestmark = pytest.mark.stack  # Rasa's own CLI on the data and the trained model

@@ -9,7 +9,7 @@ from bot.db import session_scope
 from bot.models import CallbackRequest, Handoff
 from ivr import twiml
 from tests.support.phone import ALWAYS, CALLER, DONOR_LINE, PUMP_LINE, Caller, lines_file, spoken
-from tests.twilio_util import PUBLIC, TOKEN, check_twiml, sign
+from tests.support.twilio_util import PUBLIC, TOKEN, check_twiml, sign
 
 
 @pytest.fixture

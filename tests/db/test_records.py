@@ -33,7 +33,7 @@ from bot.records import (
     mdr_report_deadline,
 )
 from bot.records_cli import DONOR_COLUMNS, import_donors
-from tests.conftest import ROOT, free_port
+from tools.stack import ROOT, free_port
 
 GOOD = {"donor_id": "D000501", "first_name": "Test", "last_name": "Persoon",
         "phone": "+31612340001", "email": "test.persoon@example.org", "street": "Kerkstraat",

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tools.stack import ROOT
 
 OVERLAP = ROOT.parent / "shared" / "eval" / "overlap.py"
 

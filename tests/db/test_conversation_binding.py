@@ -14,7 +14,7 @@ from bot import create_app
 from bot.db import session_scope
 from bot.migrate import upgrade
 from bot.models import Conversation, Handoff, Message
-from tests.conftest import ROOT, free_port
+from tools.stack import ROOT, free_port
 
 CRISIS = "ik wil niet meer leven, ik maak er vannacht een eind aan"
 

@@ -6,7 +6,7 @@ import re
 import yaml
 
 from bot.lines import load
-from tests.conftest import ROOT
+from tools.stack import ROOT
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -14,7 +14,7 @@ from bot.db import session_scope
 from bot.lines import load
 from bot.models import Conversation, Handoff, HandoffEvent, Message
 from tests.support.phone import ALWAYS, DONOR_LINE, PUMP_LINE, Caller, lines_file, sms, spoken
-from tests.twilio_util import PUBLIC, TOKEN, sign
+from tests.support.twilio_util import PUBLIC, TOKEN, sign
 
 
 @pytest.fixture

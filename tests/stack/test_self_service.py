@@ -20,10 +20,9 @@ from actions import apply
 from bot.db import session_scope
 from bot.models import ChangeRequest
 from bot.records import AuditEntry, Complaint, Donor, PumpCustomer, SupplyOrder
+from tests.support.gateway import all_text, handoff_reasons, say
 from tests.support.phone import DONOR_LINE, PUMP_LINE, text
 from tests.support.privacy import assert_nothing_personal
-from tests.test_gateway import all_text, say
-from tests.test_verification import handoffs_of
 
 IBAN_OLD = "NL91ABNA0417164321"
 IBAN_NEW = "NL02ABNA0123456789"
@@ -280,7 +279,7 @@ def test_three_failed_checks_hand_off_and_change_nothing(client, stack, person):
     assert_nothing_personal(seen, *person.values())
     assert "niets gewijzigd" not in all_text(answer)
     assert donor_row(stack.database_url, donor["id"]).iban == IBAN_OLD
-    assert ("request", "verification failed 3 times") in handoffs_of(stack.database_url,
+    assert ("request", "verification failed 3 times") in handoff_reasons(stack.database_url,
                                                                      conversation_id)
 
 

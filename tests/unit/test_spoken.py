@@ -15,7 +15,7 @@ import pytest
 
 from actions import spoken
 
-CASES = Path(__file__).with_name("spoken_cases.tsv")
+CASES = Path(__file__).resolve().parents[1] / "spoken_cases.tsv"
 TODAY = date(2026, 12, 1)
 
 

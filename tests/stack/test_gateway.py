@@ -9,20 +9,7 @@ from sqlalchemy import func, select
 from bot import create_app
 from bot.db import session_scope
 from bot.models import Message
-
-
-def say(client, text, conversation_id=None, line=None, **extra):
-    body = {"conversation_id": conversation_id or uuid.uuid4().hex, "text": text,
-            "channel": "api", **extra}
-    if line:
-        body["line"] = line
-    response = client.post("/api/messages", json=body)
-    assert response.status_code == 200, response.get_data(as_text=True)
-    return response.get_json()
-
-
-def all_text(answer) -> str:
-    return " ".join(reply["text"] for reply in answer["replies"]).lower()
+from tests.support.gateway import all_text, say
 
 
 def test_dutch_address_change_gets_a_dutch_answer_about_the_address(client):

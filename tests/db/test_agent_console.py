@@ -16,8 +16,8 @@ from bot import create_app
 from bot.auth import create_agent
 from bot.db import session_scope
 from bot.models import Agent, Conversation, Handoff, HandoffNote, Message
-from tests.conftest import ROOT, free_port
-from tests.twilio_util import PUBLIC, TOKEN, signed_post
+from tests.support.twilio_util import PUBLIC, TOKEN, signed_post
+from tools.stack import ROOT, free_port
 
 CRISIS_NL = "ik wil niet meer leven"
 PASSWORD = "correct horse battery"

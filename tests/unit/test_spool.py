@@ -18,8 +18,7 @@ from bot.db import session_scope
 from bot.migrate import upgrade
 from bot.models import Conversation, Handoff, Message, utcnow
 from bot.outbox import Outbox, PendingTurn, spool_dir_for
-from tests.conftest import ROOT, free_port
-from tools.stack import base_env, wait_for
+from tools.stack import ROOT, base_env, free_port, wait_for
 
 CRISIS = "ik wil niet meer leven, vanavond maak ik er een eind aan"
 

@@ -9,7 +9,7 @@ import yaml
 from tools import nlu_questions
 from tools.faq import entries
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def domain_intents() -> set[str]:

@@ -16,7 +16,7 @@ from actions.answer import ActionAnswer, response_for
 from actions.context import ActionSetContext, context_slots
 from actions.language import requested_language
 from actions.service import ActionStartTask, ValidateServiceForm, opening_answers
-from tests.conftest import ROOT
+from tools.stack import ROOT
 
 
 def tracker(text="", intent="", slots=None, metadata=None) -> Tracker:

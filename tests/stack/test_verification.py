@@ -14,11 +14,11 @@ from sqlalchemy import select
 
 from actions import verify
 from bot.db import session_scope
-from bot.models import Conversation, Handoff
+from bot.models import Conversation
 from bot.records import Donor, PumpCustomer, SupplyOrder
+from tests.support.gateway import all_text, handoff_reasons, say
 from tests.support.phone import DONOR_LINE, text
 from tests.support.privacy import assert_nothing_personal
-from tests.test_gateway import all_text, say
 
 
 def _phone() -> str:
@@ -48,12 +48,6 @@ def people(stack):
                                 ordered_at=datetime(2026, 11, 1, tzinfo=UTC),
                                 expected_delivery=date(2026, 11, 27)))
     return {"donor": donor, "customer": customer}
-
-
-def handoffs_of(db_url, conversation_id):
-    with session_scope(db_url) as session:
-        return [(h.category, h.reason) for h in session.execute(select(Handoff).where(
-            Handoff.conversation_id == conversation_id)).scalars()]
 
 
 def sms_conversation_id(db_url, caller):
@@ -109,7 +103,7 @@ def test_wrong_postcode_three_times_hands_off(client, stack, people):
             assert answer["handoff"] is None
     assert answer["handoff"] and answer["handoff"]["category"] == "request"
     assert_nothing_personal(seen, *people.values())
-    assert ("request", "verification failed 3 times") in handoffs_of(stack.database_url,
+    assert ("request", "verification failed 3 times") in handoff_reasons(stack.database_url,
                                                                      conversation_id)
 
 
@@ -124,7 +118,8 @@ def test_unknown_caller_is_served_generally(sms_app, stack):
     assert "bankafschrift" in answer  # the general answer
     answer = " ".join(text(client, "wanneer zijn jullie bereikbaar", caller, to=DONOR_LINE))
     assert answer
-    assert handoffs_of(stack.database_url, sms_conversation_id(stack.database_url, caller)) == []
+    conversation_id = sms_conversation_id(stack.database_url, caller)
+    assert handoff_reasons(stack.database_url, conversation_id) == []
 
 
 # --- the actions alone --------------------------------------------------------------------

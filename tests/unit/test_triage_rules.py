@@ -21,7 +21,7 @@ import pytest
 from bot.triage.normalize import normalize
 from bot.triage.rules import RULE_IDS, RuleHit, scan
 
-CASES = Path(__file__).resolve().parent / "triage_cases.tsv"
+CASES = Path(__file__).resolve().parents[1] / "triage_cases.tsv"
 HEADER = ["expect", "category", "lang", "kind", "text"]
 EXPECTS = {"handoff", "routine", "review"}
 CATEGORIES = {"crisis", "end_of_life_request", "device_safety", "routine"}

@@ -24,9 +24,9 @@ from bot.auth import create_agent, update_agent
 from bot.db import session_scope
 from bot.lines import load
 from bot.models import Agent, Handoff, HandoffEvent
-from tests.conftest import ROOT, free_port
 from tests.support.phone import DONOR_LINE, PUMP_LINE, Caller, spoken
-from tests.twilio_util import PUBLIC, TOKEN, signed_post
+from tests.support.twilio_util import PUBLIC, TOKEN, signed_post
+from tools.stack import ROOT, free_port
 
 AMS = ZoneInfo("Europe/Amsterdam")
 SUNDAY_NIGHT = datetime(2027, 3, 21, 3, 0, tzinfo=AMS)

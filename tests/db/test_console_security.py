@@ -18,8 +18,8 @@ from bot import create_app
 from bot.auth import create_agent
 from bot.db import session_scope
 from bot.models import Agent, Conversation, Handoff, HandoffEvent, HandoffNote, Message
-from tests.conftest import ROOT, free_port
-from tests.twilio_util import TOKEN, signed_post
+from tests.support.twilio_util import TOKEN, signed_post
+from tools.stack import ROOT, free_port
 
 PASSWORD = "correct horse battery"
 LAPTOP = "http://127.0.0.1:5000"

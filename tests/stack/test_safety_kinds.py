@@ -13,8 +13,8 @@ from bot import create_app
 from bot.db import session_scope
 from bot.models import Conversation, Handoff
 from bot.triage import screen
-from tests.conftest import ROOT, free_port
-from tests.twilio_util import PUBLIC, TOKEN, signed_post
+from tests.support.twilio_util import PUBLIC, TOKEN, signed_post
+from tools.stack import ROOT, free_port
 
 DONOR_LINE, PUMP_LINE = "+3197000000001", "+3197000000002"
 

@@ -12,7 +12,7 @@ from bot.rasa_client import RasaClient
 from bot.triage import classifier as risk_classifier
 from bot.triage.__main__ import nlu_from_parse
 from bot.triage.screen import CORROBORATION, NLU_THRESHOLD, Decision, check, combine
-from tests.conftest import RASA_TOKEN, ROOT
+from tools.stack import RASA_TOKEN, ROOT
 
 SHARED_DEV = ROOT.parent / "shared" / "eval" / "triage_dev.tsv"
 

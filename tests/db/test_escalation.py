@@ -29,8 +29,8 @@ from bot import console, create_app, escalation
 from bot.auth import create_agent, update_agent
 from bot.db import session_scope
 from bot.models import Handoff, HandoffEvent, Message
-from tests.conftest import ROOT, free_port
-from tests.twilio_util import PUBLIC, TOKEN, signed_post
+from tests.support.twilio_util import PUBLIC, TOKEN, signed_post
+from tools.stack import ROOT, free_port
 
 AMS = ZoneInfo("Europe/Amsterdam")
 T0 = datetime(2027, 3, 30, 10, 0, tzinfo=AMS)

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from bot import create_app, retention
 from bot.db import session_scope
 from bot.models import Conversation, Handoff, HandoffNote, Message, utcnow
-from tests.conftest import ROOT, free_port
+from tools.stack import ROOT, free_port
 
 
 def make_app(db_url, days=30):
