@@ -16,8 +16,9 @@ from bot import create_app
 from bot.auth import create_agent
 from bot.db import session_scope
 from bot.models import Agent, Conversation, Handoff, HandoffNote, Message
+from tests.support.offline import UNREACHABLE
 from tests.support.twilio_util import PUBLIC, TOKEN, signed_post
-from tools.stack import ROOT, free_port
+from tools.stack import ROOT
 
 CRISIS_NL = "ik wil niet meer leven"
 PASSWORD = "correct horse battery"
@@ -25,8 +26,8 @@ PASSWORD = "correct horse battery"
 
 @pytest.fixture
 def console_app(db_url, twilio_api):
-    return create_app({"database_url": db_url, "rasa_url": f"http://127.0.0.1:{free_port()}",
-                       "actions_url": f"http://127.0.0.1:{free_port()}", "rasa_timeout": 1.0,
+    return create_app({"database_url": db_url, "rasa_url": UNREACHABLE,
+                       "actions_url": UNREACHABLE, "rasa_timeout": 1.0,
                        "lines_file": ROOT / "lines.yml", "twilio_auth_token": TOKEN,
                        "public_base_url": PUBLIC, "twilio_api_base": twilio_api[0],
                        "login_rate_limit": "5 per minute"})

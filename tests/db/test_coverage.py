@@ -3,30 +3,28 @@ really come (presence × line × language × business hours × on-call), on web,
 
 The clock is set with time-machine; the gateway is the real app on a real database (SQLite
 and PostgreSQL), with Rasa unreachable: crisis and device signals are handed off by the rules
-before Rasa, a routine request comes from the 'talk to a person' button or key 0. Only the
-routine SMS ("ik wil een medewerker spreken") needs the real model (the `stack`).
-"""
+before Rasa, a routine request comes from the 'talk to a person' button or key 0. (The
+routine SMS that needs the real model: tests/stack/test_coverage_sms.py.)"""
 from __future__ import annotations
 
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import holidays
 import pytest
 import time_machine
 from sqlalchemy import select
 
-from bot import coverage, create_app, presence
+from bot import create_app, presence
 from bot.auth import create_agent, update_agent
 from bot.db import session_scope
-from bot.lines import load
 from bot.models import Agent, Handoff, HandoffEvent
+from tests.support.offline import UNREACHABLE
 from tests.support.phone import DONOR_LINE, PUMP_LINE, Caller, spoken
 from tests.support.twilio_util import PUBLIC, TOKEN, signed_post
-from tools.stack import ROOT, free_port
+from tools.stack import ROOT
 
 AMS = ZoneInfo("Europe/Amsterdam")
 SUNDAY_NIGHT = datetime(2027, 3, 21, 3, 0, tzinfo=AMS)
@@ -49,57 +47,10 @@ def promises_a_person(text: str) -> bool:
 
 # --- the calendar and the rules, without the app -------------------------------------------
 
-def test_easter_monday_2027_comes_from_the_holidays_library_not_a_typed_list():
-    dutch = holidays.country_holidays("NL", years=2027, language="en_US")
-    assert dutch.get(date(2027, 3, 29)) == "Easter Monday"
-    lines = load(ROOT / "lines.yml")
-    for line in lines.lines:
-        assert line.holiday(date(2027, 3, 29)) == "Easter Monday"
-        assert line.holiday(date(2027, 4, 5)) is None  # the old hand-typed (wrong) date
-        assert not line.is_open(EASTER_MONDAY)
-        assert line.is_open(datetime(2027, 4, 5, 11, 0, tzinfo=AMS))
-        assert line.holiday(date(2028, 4, 17)) == "Easter Monday"  # computed for any year
-    # Good Friday is a working day for these lines (`except` in lines.yml)
-    assert lines.get("vrienden").is_open(datetime(2027, 3, 26, 11, 0, tzinfo=AMS))
-
-
-def test_next_opening_skips_nights_weekends_and_holidays():
-    line = load(ROOT / "lines.yml").get("vrienden")
-    assert line.when_text(line.next_open(SUNDAY_NIGHT), "nl") == "maandag 22 maart om 09:00"
-    assert line.when_text(line.next_open(EASTER_MONDAY), "en") == "Tuesday 30 March at 09:00"
-    friday_evening = datetime(2027, 3, 26, 18, 0, tzinfo=AMS)
-    # the weekend and Easter Monday skipped
-    assert line.when_text(line.next_open(friday_evening), "nl") == "dinsdag 30 maart om 09:00"
-
-
-@pytest.mark.parametrize("line_id, category, channel, moment, available, state, service", [
-    ("vrienden", "crisis", "web", TUESDAY, ["anna"], "available", None),
-    ("vrienden", "crisis", "web", TUESDAY, [], "paging", "on_call"),
-    ("vrienden", "crisis", "web", SUNDAY_NIGHT, [], "paging", "on_call"),  # 24/7 on-call list
-    ("pomp", "crisis", "web", SUNDAY_NIGHT, [], "outside", "crisis_line"),
-    ("pomp", "device_safety", "sms", EASTER_MONDAY, [], "outside", "emergency_line"),
-    ("pomp", "device_safety", "sms", TUESDAY, [], "paging", "on_call"),
-    ("vrienden", "request", "web", TUESDAY, [], "queued", "on_call"),
-    ("vrienden", "request", "web", EASTER_MONDAY, [], "outside", "callback"),
-    ("vrienden", "request", "web", EASTER_MONDAY, ["anna"], "available", None),
-    # phone calls ring phones: console presence does not count for them
-    ("vrienden", "crisis", "voice", TUESDAY, ["anna"], "paging", "on_call"),
-    ("pomp", "crisis", "voice", SUNDAY_NIGHT, ["anna"], "outside", "crisis_line"),
-    ("vrienden", "request", "voice", SUNDAY_NIGHT, [], "outside", "callback"),
-])
-def test_who_can_come_decides_the_cover(line_id, category, channel, moment, available, state,
-                                        service):
-    line = load(ROOT / "lines.yml").get(line_id)
-    cover = coverage.decide(line, category, channel, moment, available)
-    assert (cover.state, cover.service) == (state, service)
-
-
-# --- the real app, with the clock set ------------------------------------------------------
-
 @pytest.fixture
 def cover_app(db_url, twilio_api):
-    return create_app({"database_url": db_url, "rasa_url": f"http://127.0.0.1:{free_port()}",
-                       "actions_url": f"http://127.0.0.1:{free_port()}", "rasa_timeout": 1.0,
+    return create_app({"database_url": db_url, "rasa_url": UNREACHABLE,
+                       "actions_url": UNREACHABLE, "rasa_timeout": 1.0,
                        "lines_file": ROOT / "lines.yml", "twilio_auth_token": TOKEN,
                        "public_base_url": PUBLIC, "twilio_api_base": twilio_api[0],
                        "testing": True})
@@ -199,17 +150,6 @@ def test_outside_coverage_by_phone_dials_who_is_there(cover_app, db_url, moment)
     # the foundation's on-call list is there 24/7: a crisis rings it, with the truth about it
     assert donor_root.find("Dial").find("Number").text == "+31200000011"
     assert "Ik bel nu een dienstdoende medewerker" in spoken(donor_root)
-
-
-def test_outside_coverage_a_routine_sms_offers_a_callback_on_this_number(stack, twilio_api):
-    app = create_app(stack.app_config(twilio_auth_token=TOKEN, public_base_url=PUBLIC,
-                                      twilio_api_base=twilio_api[0]))
-    with time_machine.travel(EASTER_MONDAY, tick=False):
-        nl = sms(app, "ik wil een medewerker spreken", to=DONOR_LINE)
-        en = sms(app, "I would like to talk to a person please", to=DONOR_LINE)
-    assert "We zijn er weer op dinsdag 30 maart om 09:00" in nl and "Stuur JA" in nl
-    assert "Tuesday 30 March at 09:00" in en and "Reply YES" in en
-    assert not promises_a_person(nl) and not promises_a_person(en)
 
 
 def log_in(app, username):

@@ -9,12 +9,13 @@ from sqlalchemy import select, update
 from bot import create_app, retention
 from bot.db import session_scope
 from bot.models import Conversation, Handoff, HandoffNote, Message, utcnow
-from tools.stack import ROOT, free_port
+from tests.support.offline import UNREACHABLE
+from tools.stack import ROOT
 
 
 def make_app(db_url, days=30):
-    return create_app({"database_url": db_url, "rasa_url": f"http://127.0.0.1:{free_port()}",
-                       "actions_url": f"http://127.0.0.1:{free_port()}", "rasa_timeout": 1.0,
+    return create_app({"database_url": db_url, "rasa_url": UNREACHABLE,
+                       "actions_url": UNREACHABLE, "rasa_timeout": 1.0,
                        "lines_file": ROOT / "lines.yml", "transcript_retention_days": days})
 
 

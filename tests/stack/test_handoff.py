@@ -115,18 +115,6 @@ def test_routine_sentences_with_crisis_words_are_answered_by_the_bot(client, tex
     assert post(client, text)["handoff"] is None
 
 
-def test_rasa_down_crisis_still_handed_off_and_routine_gets_system_handoff(offline_app, db_url):
-    client = offline_app.test_client()
-    crisis = post(client, CRISIS_NL)
-    assert_crisis_reply(crisis)
-    routine = post(client, "ik wil mijn adres wijzigen")
-    assert routine["handoff"]["category"] == "system"
-    assert "medewerker" in text_of(routine)
-    with session_scope(db_url) as session:
-        categories = sorted(h.category for h in session.execute(select(Handoff)).scalars())
-    assert categories == ["crisis", "system"]
-
-
 def test_rasa_too_slow_is_a_system_handoff(stack):
     client = create_app(stack.app_config(rasa_timeout=0.001)).test_client()
     answer = post(client, "hoe word ik vriend")

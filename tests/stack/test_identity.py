@@ -22,7 +22,8 @@ from tests.support.gateway import all_text, say
 from tools.stack import ACTION_SERVER_TOKEN, RASA_TOKEN, Stack
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+@pytest.fixture(scope="module",
+                params=["sqlite", pytest.param("postgresql", marks=pytest.mark.system)])
 def stack(request, tmp_path_factory):
     """Overrides conftest's `stack` here (so `client` follows it): SQLite is the session's
     stack, PostgreSQL a real server (conftest's `postgres`) with its own Rasa and actions."""

@@ -5,13 +5,10 @@ import os
 import subprocess
 from collections import Counter
 
-import pytest
 import yaml
 
 from tools.stack import MODEL, ROOT
 from tools.stack import RASA as RASA_BIN
-
-pytestmark = pytest.mark.stack  # Rasa's own CLI on the data and the trained model
 
 RASA = str(RASA_BIN)  # .venv-rasa's rasa (Python 3.10); the tests themselves run in .venv
 ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",

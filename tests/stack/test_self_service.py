@@ -369,21 +369,6 @@ def _tracker(slots: dict) -> Tracker:
                    [], False, None, {}, "service_form")
 
 
-def test_database_error_at_the_change_gives_a_polite_reply_and_a_system_handoff(
-        monkeypatch, tmp_path):
-    monkeypatch.setattr(apply, "_database_url",
-                        lambda: f"sqlite:///{tmp_path / 'missing' / 'nothing.db'}")
-    dispatcher = CollectingDispatcher()
-    events = apply.ActionSubmitTask().run(dispatcher, _tracker({
-        "service_task": "cancel", "confirm_change": True, "verified": True,
-        "subject_type": "donor", "subject_id": "1"}), {})
-    assert [m.get("response") for m in dispatcher.messages if m.get("response")] == [
-        "utter_verify_database_error"]
-    assert any(m.get("custom", {}).get("handoff", {}).get("category") == "system"
-               for m in dispatcher.messages)
-    assert {"event": "slot", "name": "service_task", "value": None, "timestamp": None} in events
-
-
 def test_a_change_without_verification_is_never_applied(stack, person, monkeypatch):
     monkeypatch.setattr(apply, "_database_url", lambda: stack.database_url)
     dispatcher = CollectingDispatcher()

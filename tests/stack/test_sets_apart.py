@@ -12,7 +12,6 @@ from tools.stack import ROOT
 OVERLAP = ROOT.parent / "shared" / "eval" / "overlap.py"
 
 # The overlap check reads every training line against every test line (a minute or so).
-pytestmark = pytest.mark.stack
 
 
 @pytest.mark.skipif(not OVERLAP.exists(), reason="the shared checker is not beside the repo")

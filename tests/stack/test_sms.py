@@ -13,7 +13,7 @@ from bot.db import session_scope
 from bot.models import Conversation, Handoff, Message, SmsSuppression
 from bot.records import Donor
 from ivr.outbound import Suppressed, send_sms
-from ivr.sms_text import encoding, fit, segments
+from ivr.sms_text import segments
 from tests.support.phone import DONOR_LINE, PUMP_LINE, text
 
 
@@ -103,12 +103,3 @@ def test_help_keyword_and_a_crisis_that_starts_with_stop(sms_app):
     assert "STOP" in reply and "112" in reply
     [reply] = text(client, "stop ik wil niet meer leven", to=DONOR_LINE)
     assert "0800-0113" in reply
-
-
-def test_sms_encoding_and_segments():
-    assert encoding("Hallo, hoe gaat het?") == "GSM-7" and segments("a" * 160) == 1
-    assert segments("a" * 161) == 2
-    assert encoding("Geïnteresseerd") == "UCS-2" and segments("ë" * 70) == 1
-    assert segments("ë" * 71) == 2
-    long = "Dit is een zin. " * 40
-    assert segments(fit(long)) <= 3 and fit(long).endswith(".")

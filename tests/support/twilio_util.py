@@ -55,16 +55,19 @@ def signed_post(client, path: str, params: dict, token: str = TOKEN):
 
 
 class MessagesStandIn(BaseHTTPRequestHandler):
-    """Just enough of POST /2010-04-01/Accounts/{sid}/Messages.json."""
+    """Just enough of Twilio's POST /2010-04-01/Accounts/{sid}/Messages.json and Calls.json:
+    each request is kept in `received` with its kind ("sms" or "call") and its form fields."""
     received: list = []
 
     def do_POST(self):
-        body = parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
-        self.received.append({"path": self.path, **{k: v[0] for k, v in body.items()}})
-        payload = {"sid": "SM" + uuid.uuid4().hex, "status": "queued", "to": body["To"][0],
-                   "from": body["From"][0], "body": body["Body"][0],
-                   "account_sid": self.path.split("/")[3]}
-        data = json.dumps(payload).encode()
+        body = {k: v[0] for k, v in parse_qs(
+            self.rfile.read(int(self.headers["Content-Length"])).decode()).items()}
+        kind = "call" if self.path.endswith("/Calls.json") else "sms"
+        self.received.append({"path": self.path, "kind": kind, **body})
+        sid = ("CA" if kind == "call" else "SM") + uuid.uuid4().hex
+        data = json.dumps({"sid": sid, "status": "queued", "to": body.get("To"),
+                           "from": body.get("From"), "body": body.get("Body"),
+                           "account_sid": self.path.split("/")[3]}).encode()
         self.send_response(201)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
