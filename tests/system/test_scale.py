@@ -4,6 +4,7 @@ with two workers each. A conversation served alternately by both replicas keeps 
 from __future__ import annotations
 
 import re
+import threading
 import uuid
 from datetime import date
 from decimal import Decimal
@@ -100,7 +101,10 @@ def test_a_handoff_on_one_replica_silences_the_bot_on_the_other(scaled):
     assert later["replies"] == [] and later["handoff"] is None
 
 
-def test_agents_on_different_replicas_cannot_both_accept(scaled):
+def test_agents_on_different_replicas_accepting_at_the_same_moment_only_one_wins(scaled):
+    """Two agents, each on their own replica, press accept at the same moment (threads released
+    by one Barrier): exactly one gets the handoff (the redirect to it, then its page: 200), the
+    other a 409, and the database names the winner."""
     stack, (a, b) = scaled
     from bot.auth import create_agent
     from bot.config import Config
@@ -121,10 +125,24 @@ def test_agents_on_different_replicas_cannot_both_accept(scaled):
         page = http.get(f"{base}/agent/handoffs/{handoff_id}").text
         return http, re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
 
-    sessions = [logged_in(base, name) for base, name in zip((a, b), names, strict=True)]
-    codes = [http.post(f"{base}/agent/handoffs/{handoff_id}/accept", data={"csrf_token": token},
-                       allow_redirects=False).status_code
-             for (http, token), base in zip(sessions, (a, b), strict=True)]
-    assert sorted(codes) == [303, 409]
+    sessions = {name: (base, *logged_in(base, name))
+                for base, name in zip((a, b), names, strict=True)}
+    barrier, results = threading.Barrier(len(sessions)), {}
+
+    def accept(name):
+        base, http, token = sessions[name]
+        barrier.wait(timeout=30)
+        results[name] = http.post(f"{base}/agent/handoffs/{handoff_id}/accept",
+                                  data={"csrf_token": token}, timeout=60)
+
+    threads = [threading.Thread(target=accept, args=(name,)) for name in sessions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(90)
+    assert sorted(r.status_code for r in results.values()) == [200, 409], results
+    [winner] = [name for name, r in results.items() if r.status_code == 200]
+    assert [step.status_code for step in results[winner].history] == [303]
     with session_scope(stack.database_url) as session:
-        assert session.get(Handoff, handoff_id).accepted_by == names[codes.index(303)]
+        handoff = session.get(Handoff, handoff_id)
+        assert (handoff.status, handoff.accepted_by) == ("accepted", winner)
