@@ -370,7 +370,7 @@ def _tracker(slots: dict) -> Tracker:
 
 
 def test_a_change_without_verification_is_never_applied(stack, person, monkeypatch):
-    monkeypatch.setattr(apply, "_database_url", lambda: stack.database_url)
+    monkeypatch.setenv("DATABASE_URL", stack.database_url)  # as the action server reads it
     dispatcher = CollectingDispatcher()
     apply.ActionSubmitTask().run(dispatcher, _tracker({
         "service_task": "cancel", "confirm_change": True, "verified": False,

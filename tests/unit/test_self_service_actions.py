@@ -16,8 +16,8 @@ def _tracker(slots: dict) -> Tracker:
 
 def test_database_error_at_the_change_gives_a_polite_reply_and_a_system_handoff(
         monkeypatch, tmp_path):
-    monkeypatch.setattr(apply, "_database_url",
-                        lambda: f"sqlite:///{tmp_path / 'missing' / 'nothing.db'}")
+    # the actions read DATABASE_URL as the action server does: a database that cannot open
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'missing' / 'nothing.db'}")
     dispatcher = CollectingDispatcher()
     events = apply.ActionSubmitTask().run(dispatcher, _tracker({
         "service_task": "cancel", "confirm_change": True, "verified": True,

@@ -26,8 +26,8 @@ def _tracker(slots: dict, text_: str = "1011 AB 1") -> Tracker:
 
 
 def test_database_error_gives_a_polite_reply_and_a_system_handoff(monkeypatch, tmp_path):
-    monkeypatch.setattr(verify, "_database_url",
-                        lambda: f"sqlite:///{tmp_path / 'missing' / 'nothing.db'}")
+    # the actions read DATABASE_URL as the action server does: a database that cannot open
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'missing' / 'nothing.db'}")
     dispatcher = CollectingDispatcher()
     result = verify.ValidateVerifyForm().validate_verify_address(
         "1011 AB 1", dispatcher, _tracker({"caller_phone": "+31612345678"}), {})
