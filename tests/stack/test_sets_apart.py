@@ -14,9 +14,9 @@ OVERLAP = ROOT.parent / "shared" / "eval" / "overlap.py"
 # The overlap check reads every training line against every test line (a minute or so).
 
 
-@pytest.mark.skipif(not OVERLAP.exists(), reason="the shared checker is not beside the repo")
 @pytest.mark.parametrize("test_set", ["triage_cases.tsv", "nlu_questions.tsv"])
 def test_no_test_line_leaks_into_the_training_data(test_set):
+    assert OVERLAP.exists(), f"the shared overlap checker is missing: {OVERLAP} (../shared/eval)"
     result = subprocess.run([sys.executable, str(OVERLAP), str(ROOT / "tests" / test_set),
                              str(ROOT / "data")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout[-3000:]
