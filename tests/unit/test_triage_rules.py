@@ -11,7 +11,6 @@ Pure Python: no Rasa, no database. The labelled set is tests/triage_cases.tsv
 from __future__ import annotations
 
 import csv
-import time
 from collections import defaultdict
 from dataclasses import FrozenInstanceError
 from pathlib import Path
@@ -158,17 +157,6 @@ def test_most_severe_first():
     hits = scan("Ik ben niet suïcidaal, maar ik heb een brandwond van de pomp")
     assert not hits[0].negated and hits[0].category == "device_safety"
     assert any(h.negated for h in hits)
-
-
-def test_speed():
-    texts = [r["text"] for r in ROWS]
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        for text in texts:
-            scan(text)
-        best = min(best, (time.process_time() - start) / len(texts))
-    assert best < 0.001, f"scan takes {best * 1000:.3f} ms per utterance"
 
 
 # --------------------------------------------------------------------------
