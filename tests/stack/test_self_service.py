@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import random
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from rasa_sdk import Tracker
@@ -18,12 +19,13 @@ from sqlalchemy import select
 
 from actions import apply
 from bot.db import session_scope
-from bot.models import ChangeRequest
+from bot.models import ChangeRequest, Handoff
 from bot.records import AuditEntry, Complaint, Donor, PumpCustomer, SupplyOrder
 from tests.support.gateway import all_text, handoff_reasons, say
 from tests.support.phone import DONOR_LINE, PUMP_LINE, text
 from tests.support.privacy import assert_nothing_personal
 
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 IBAN_OLD = "NL91ABNA0417164321"
 IBAN_NEW = "NL02ABNA0123456789"
 
@@ -328,23 +330,26 @@ def test_return_request_is_queued_with_the_pump_serial(client, stack, person):
     assert (queued.kind, queued.details["serial"]) == ("return", customer["pump_serial"])
 
 
-@pytest.mark.parametrize("injury, harmed, days", [("nee", False, 15),
-                                                  ("ik kreeg een hypo en moest glucose nemen",
-                                                   True, 10)])
-def test_complaint_intake_creates_a_complaint_with_its_reporting_deadline(
-        client, stack, person, injury, harmed, days):
-    customer, conversation_id = person["customer"], uuid.uuid4().hex
+def complaint_until_the_injury_question(client, customer, conversation_id) -> set[date]:
+    """A complaint about the pump, verified, told and dated; returns the day 'gisteren' means
+    (the day before the day it was said, on this machine's clock as the action server reads
+    it: two days only if midnight fell during that one turn)."""
     first = all_text(say(client, "ik wil een klacht indienen over mijn pomp", conversation_id,
                          line="pomp"))
     assert "melding" in first and "112" in first
     asked = web_verify(client, conversation_id, customer["customer_number"], "3511 AB 3a")
     assert "wat is er gebeurd" in asked
     say(client, "de app gaf een foutmelding en de patch piepte de hele nacht", conversation_id)
+    before = date.today()
     say(client, "gisteren", conversation_id)
-    answer = say(client, injury, conversation_id)
-    if answer["handoff"] is not None:  # a reported hypo may reach a person at once: also right
-        assert answer["handoff"]["category"] == "device_safety"
-        return
+    return {before - timedelta(days=1), date.today() - timedelta(days=1)}
+
+
+def test_complaint_intake_creates_a_complaint_with_its_reporting_deadline(client, stack, person):
+    customer, conversation_id = person["customer"], uuid.uuid4().hex
+    yesterday = complaint_until_the_injury_question(client, customer, conversation_id)
+    answer = say(client, "nee", conversation_id)
+    assert answer["handoff"] is None
     assert "zal ik de melding indienen" in all_text(answer)
     done = all_text(say(client, "ja", conversation_id))
     assert "vastgelegd onder nummer k" in done
@@ -353,12 +358,32 @@ def test_complaint_intake_creates_a_complaint_with_its_reporting_deadline(
             Complaint.conversation_id == conversation_id)).scalars().all()
         assert (complaint.customer_id, complaint.serial, complaint.lot) == (
             customer["id"], customer["pump_serial"], "PPL-2501A")
-        assert complaint.event_date == date.today() - timedelta(days=1)
-        assert complaint.injury is harmed and "foutmelding" in complaint.description
-        assert complaint.seriousness == ("death_or_serious_deterioration" if harmed
-                                         else "other_serious")
-        assert (complaint.report_deadline - date.today()).days in (days, days + 1)
+        assert complaint.event_date in yesterday
+        assert complaint.injury is False and "foutmelding" in complaint.description
+        assert complaint.seriousness == "other_serious"
+        # 15 days from the Dutch calendar day we heard of it (art. 87(3)), whatever the hour
+        aware = complaint.aware_date  # UTC; SQLite gives it back without its zone
+        aware_day = (aware if aware.tzinfo else aware.replace(tzinfo=UTC)).astimezone(
+            AMSTERDAM).date()
+        assert complaint.report_deadline == aware_day + timedelta(days=15)
         assert f"k{complaint.id:06d}" in done
+
+
+def test_a_hypo_told_during_complaint_intake_reaches_a_person_at_once(client, stack, person):
+    """The injury answer is itself a device emergency: the gateway hands it off on that turn
+    (device safety, the pump line's emergency line and 112 in the reply) before the complaint
+    form goes on. (The deadline for harm, 10 days: tests/unit/test_records_rules.py.)"""
+    customer, conversation_id = person["customer"], uuid.uuid4().hex
+    complaint_until_the_injury_question(client, customer, conversation_id)
+    answer = say(client, "ik kreeg een hypo en moest glucose nemen", conversation_id)
+    assert answer["handoff"]["category"] == "device_safety", answer
+    said = all_text(answer)
+    assert "020 000 0004" in said and "112" in said
+    with session_scope(stack.database_url) as session:
+        [handoff] = session.execute(select(Handoff).where(
+            Handoff.conversation_id == conversation_id)).scalars().all()
+        assert (handoff.category, handoff.channel, handoff.line_id, handoff.status) == (
+            "device_safety", "api", "pomp", "open")
 
 
 # --- the actions alone --------------------------------------------------------------------
