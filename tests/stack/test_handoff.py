@@ -94,19 +94,25 @@ def test_after_a_handoff_the_bot_stays_silent_until_handed_back(client, app, sta
     [row] = handoffs_of(stack.database_url, conversation_id)
     assert row.status == "closed" and row.closed_at is not None
     again = post(client, "hoe word ik vriend van de stichting", conversation_id)
-    assert again["replies"] and again["handoff"] is None
+    assert again["handoff"] is None
+    assert "vriend" in text_of(again).lower()  # the bot answers the question again
 
 
 def test_negated_signal_is_not_handed_off_but_marked_for_review(client, stack):
     conversation_id = uuid.uuid4().hex
     answer = post(client, "ik ben niet suïcidaal hoor, ik wil alleen mijn adres wijzigen",
                   conversation_id)
-    assert answer["handoff"] is None
-    # the bot answers the routine part, or asks again; it never promises a person it does not call
-    assert "medewerker" not in text_of(answer).lower() or "typen" in text_of(answer).lower()
+    assert answer["handoff"] is None and handoffs_of(stack.database_url, conversation_id) == []
+    # the bot stays with the routine part (which answer is the model's), and never promises a
+    # person it does not call: none of the handoff texts' promises, nor the crisis numbers
+    said = text_of(answer)
+    assert answer["replies"] and said.strip()
+    for promise in ("neemt het over", "komt zo", "wachtrij", "113", "0800-0113"):
+        assert promise not in said, said
     with session_scope(stack.database_url) as session:
         conversation = session.get(Conversation, conversation_id)
-        assert conversation.review is True and "negated" in conversation.review_reason
+        assert (conversation.status, conversation.review) == ("bot", True), conversation.status
+        assert "negated" in conversation.review_reason
 
 
 @pytest.mark.parametrize("text", ["ik wil niet meer doneren", "ik wil niet meer gebeld worden",
