@@ -32,8 +32,22 @@ def test_device_emergency_sms_is_handed_off_on_its_first_message(sms_app, stack)
     with session_scope(stack.database_url) as session:
         handoff = session.execute(select(Handoff).where(
             Handoff.conversation_id == conversation.id)).scalar_one()
-    assert handoff.category == "device_safety" and handoff.channel == "sms"
+    assert (handoff.category, handoff.channel, handoff.risk_level, handoff.line_id) == (
+        "device_safety", "sms", "high", "pomp")
     assert text(client, "hallo?", sender) == []  # the person answers now, not the bot
+
+
+def test_crisis_sms_is_handed_off_on_its_first_message(sms_app, stack):
+    client, sender = sms_app.test_client(), "+3161" + str(uuid.uuid4().int)[:7]
+    [reply] = text(client, "ik wil niet meer leven, ik heb de pillen al klaarliggen", sender,
+                   to=DONOR_LINE)
+    assert "113" in reply and "0800-0113" in reply and "112" in reply
+    [conversation] = conversation_of(stack.database_url, sender, "vrienden")
+    with session_scope(stack.database_url) as session:
+        handoff = session.execute(select(Handoff).where(
+            Handoff.conversation_id == conversation.id)).scalar_one()
+    assert (handoff.category, handoff.channel, handoff.risk_level, handoff.line_id) == (
+        "crisis", "sms", "high", "vrienden")
 
 
 def test_routine_sms_is_answered_and_quick_replies_become_text(sms_app, stack):

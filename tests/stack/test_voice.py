@@ -125,6 +125,11 @@ def test_crisis_first_utterance_dials_a_person_in_the_same_response(phone, stack
     number = dial.find("Number")
     assert number.text == "+31200000011"
     assert CALLER not in number.get("url") and caller.sid not in number.get("url")
+    with session_scope(stack.database_url) as session:
+        handoff = session.execute(select(Handoff).where(
+            Handoff.conversation_id == caller.sid)).scalar_one()
+    assert (handoff.category, handoff.channel, handoff.risk_level, handoff.line_id) == (
+        "crisis", "voice", "high", "vrienden")
 
 
 def whisper_and_press(caller, root, digit):
