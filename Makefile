@@ -40,8 +40,8 @@ export SQLALCHEMY_SILENCE_UBER_WARNING = 1
 help:
 	@echo "make run    - set up what is missing and start the assistant on localhost"
 	@echo "make test   - set up what is missing, lint (ruff), then run every test"
-	@echo "make test-fast - lint, then the unit and database tiers only (no Rasa; SQLite)"
-	@echo "make setup | train | db | lint | validate | nlu-report | clean"
+	@echo "make test-fast - lint, then tests/unit and tests/db only (no Rasa; SQLite)"
+	@echo "make setup | train | db | lint | validate | nlu-report | eval | bench | load | clean"
 
 ## setup: both venvs, each with the exact pins of its lock (a stamp per venv: only the one
 ## whose lock changed is reinstalled)

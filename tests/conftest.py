@@ -1,7 +1,17 @@
-"""Shared fixtures: the real trained Rasa model, the real action server, a real database.
+"""Shared fixtures (the real trained Rasa model, the real action server, a real database) and
+the tiers.
 
-The Rasa server and the action server are started once per test session on
-free ports (they take ~30 s to load); the gateway is the real Flask app.
+The folder a test module lies in is its tier (pytest.ini's markers): tests/unit (pure Python),
+tests/db (the real gateway or actions on SQLite, Rasa unreachable), tests/stack (the trained
+model and the action server), tests/system (PostgreSQL/Redis servers, the browser, several
+processes, load). A test whose fixtures need a heavier tier than its folder is a collection
+error, so `make test-fast` (unit and db) never starts Rasa or a server by accident. The one
+way up is a parameter that says so: db_url's "postgresql" (and test_identity's) carries the
+system marker, so the same db test runs on SQLite in the db tier and on PostgreSQL in the
+system tier.
+
+The Rasa server and the action server are started once per test session on free ports (they
+take ~30 s to load); the gateway is the real Flask app.
 """
 from __future__ import annotations
 
@@ -9,40 +19,67 @@ import shutil
 import socket
 import threading
 from http.server import ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
 from bot import create_app
 from bot.migrate import upgrade
-from tools.stack import MODEL, RASA_TOKEN, ROOT, Stack, free_port  # noqa: F401 (re-exported)
+from tools.stack import MODEL, ROOT, Stack, free_port
 
 TIERS = ("unit", "db", "stack", "system")
-# Whole modules in the system tier: several processes, a browser or a load run.
-SYSTEM_MODULES = {"test_browser", "test_scale", "test_load"}
+TESTS = Path(__file__).resolve().parent
+# What a fixture needs at least (the fixtures that depend on them inherit it: app, client,
+# sms_app need the stack; offline_app needs db_url).
+FIXTURE_TIER = {"postgres": "system", "stack": "stack", "db_url": "db", "offline_app": "db",
+                "closed_port": "db"}
 
 
-def _tier(item) -> str:
-    marked = [mark.name for mark in item.iter_markers() if mark.name in TIERS]
-    if marked:
-        return marked[0]
-    names = set(getattr(item, "fixturenames", ()))
+def _rank(tier: str) -> int:
+    return TIERS.index(tier)
+
+
+def _folder_tier(item) -> str | None:
+    parts = item.path.resolve().relative_to(TESTS).parts
+    return parts[0] if len(parts) > 1 and parts[0] in TIERS else None
+
+
+def _needed_tier(item) -> str:
+    needed = [FIXTURE_TIER[name] for name in getattr(item, "fixturenames", ())
+              if name in FIXTURE_TIER]
     params = getattr(getattr(item, "callspec", None), "params", {})
-    if (item.module.__name__.rsplit(".", 1)[-1] in SYSTEM_MODULES or "postgres" in names
-            or "postgresql" in params.values()):
-        return "system"
-    if "stack" in names:
-        return "stack"
-    if names & {"db_url", "offline_app", "closed_port"}:
-        return "db"
-    return "unit"
+    if "postgresql" in params.values():  # a PostgreSQL server, also one asked for at run time
+        needed.append("system")
+    return max(needed, key=_rank, default="unit")
 
 
-def pytest_collection_modifyitems(items):
-    """Each test gets its tier's marker (see pytest.ini): `make test-fast` selects by it."""
+def pytest_collection_modifyitems(config, items):
+    """Each test gets its folder's marker, or a heavier one its parameter carries; a test
+    that needs more than that (by its fixtures) or lies outside the tier folders stops the
+    run before anything starts."""
+    problems = []
     for item in items:
-        tier = _tier(item)
+        folder = _folder_tier(item)
+        if folder is None:
+            problems.append(f"{item.nodeid}: not in a tier folder ({', '.join(TIERS)})")
+            continue
+        callspec = getattr(item, "callspec", None)
+        raised = [mark.name for mark in getattr(callspec, "marks", ()) if mark.name in TIERS]
+        marked = {mark.name for mark in item.iter_markers() if mark.name in TIERS}
+        if marked - set(raised):
+            problems.append(f"{item.nodeid}: marked {sorted(marked - set(raised))} in "
+                            f"tests/{folder}: the folder is the tier")
+        if any(_rank(name) < _rank(folder) for name in raised):
+            problems.append(f"{item.nodeid}: a parameter marked {raised} in tests/{folder}")
+        tier = max([*raised, folder], key=_rank)
+        needed = _needed_tier(item)
+        if _rank(needed) > _rank(tier):
+            problems.append(f"{item.nodeid}: its fixtures need the {needed} tier but it is in "
+                            f"tests/{folder}: move it to tests/{needed}")
         if not item.get_closest_marker(tier):
             item.add_marker(getattr(pytest.mark, tier))
+    if problems:
+        raise pytest.UsageError("tests in the wrong tier:\n  " + "\n  ".join(problems))
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +111,7 @@ def postgres(tmp_path_factory):
     shutil.rmtree(server.base, ignore_errors=True)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.system)])
 def db_url(request, tmp_path):
     """A fresh, migrated database for tests that need no Rasa: every such test runs on
     SQLite (the embedded default) and on PostgreSQL (the scaled mode)."""
@@ -106,7 +143,7 @@ def offline_app(db_url, closed_port):
 @pytest.fixture
 def twilio_api():
     """A local stand-in of Twilio's Messages API: (base URL, list of received messages)."""
-    from tests.twilio_util import MessagesStandIn
+    from tests.support.twilio_util import MessagesStandIn
     server = ThreadingHTTPServer(("127.0.0.1", 0), MessagesStandIn)
     MessagesStandIn.received = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -119,6 +156,6 @@ def twilio_api():
 def sms_app(stack, twilio_api):
     """The real gateway with Twilio's signature checked and SMS sent to the stand-in
     (tests of SMS, verification and self-service)."""
-    from tests.twilio_util import PUBLIC, TOKEN
+    from tests.support.twilio_util import PUBLIC, TOKEN
     return create_app(stack.app_config(twilio_auth_token=TOKEN, public_base_url=PUBLIC,
                                        twilio_api_base=twilio_api[0]))

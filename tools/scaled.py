@@ -8,6 +8,7 @@ import os
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -46,8 +47,27 @@ def start_redis(port: int) -> subprocess.Popen:
         raise RuntimeError("redis-server not installed (Debian package `redis-server`)")
     proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
                              "--appendonly", "no"], stdout=subprocess.DEVNULL)
-    time.sleep(0.3)
+    wait_for_redis(proc, port)
     return proc
+
+
+def wait_for_redis(proc: subprocess.Popen, port: int, timeout: float = 30) -> None:
+    """Until Redis answers PING with PONG (not a fixed sleep: a busy machine may need longer,
+    and a Redis that exits, e.g. on a port already taken, is reported at once)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"redis-server on port {port} exited with {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
+                conn.sendall(b"PING\r\n")
+                if conn.recv(16).startswith(b"+PONG"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    proc.terminate()
+    raise RuntimeError(f"redis-server on port {port} did not answer PING within {timeout} s")
 
 
 def main() -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.twilio_util import signed_post
+from tests.support.twilio_util import signed_post
 from tools.stack import ROOT
 
 DONOR_LINE, PUMP_LINE = "+3197000000001", "+3197000000002"

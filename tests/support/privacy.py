@@ -37,6 +37,12 @@ def _shapes_in(reply_text: str) -> list[str]:
     return found
 
 
+MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+             "september", "oktober", "november", "december")
+MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december")
+
+
 def _forms(field: str, value) -> list[str]:
     """The ways a reply could show one field's value (lower case)."""
     if value in (None, ""):
@@ -44,8 +50,10 @@ def _forms(field: str, value) -> list[str]:
     if isinstance(value, Decimal):
         euros = f"{value:.2f}"
         return [euros.replace(".", ","), euros]
-    if isinstance(value, date):
-        return [value.strftime(f) for f in ("%d-%m-%Y", "%-d-%-m-%Y", "%Y-%m-%d")]
+    if isinstance(value, date):  # in digits, and written out as a reply or a voice says it
+        return [value.strftime(f) for f in ("%d-%m-%Y", "%-d-%-m-%Y", "%Y-%m-%d")] + [
+            f"{value.day} {months[value.month - 1]} {value.year}" for months in (MONTHS_NL,
+                                                                                  MONTHS_EN)]
     text = str(value).lower()
     if field in ("phone", "phone2"):
         national = "0" + text.removeprefix("+31")
