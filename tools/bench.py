@@ -412,7 +412,8 @@ def main(argv=None) -> int:
             # Today's setup beside the current one: same data, same action server, same turns.
             print("training and starting the baseline (bench/baseline/) ...", file=sys.stderr)
             base_url = stack.start_rasa(name="baseline", model=train_baseline(),
-                                        endpoints=BASELINE / "endpoints.yml")
+                                        endpoints=BASELINE / "endpoints.yml",
+                                        RASA_ACTION_CALLS="stock")  # Rasa's own action calls
             Load(2, ROUTINE).run(*rasa_rest(base_url))  # warm up
             base = turns_per_s(base_url, turns)
             results["throughput_turns_per_s"]["baseline_1_worker"] = base

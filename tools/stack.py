@@ -88,9 +88,9 @@ class Stack:
 
     def start_rasa(self, with_actions: bool = True, name: str = "rasa", port: int | None = None,
                    workers: int = 1, endpoints: str | Path = "endpoints.yml",
-                   model: Path = MODEL) -> str:
+                   model: Path = MODEL, **env_extra: str) -> str:
         """Start a Rasa server; returns its URL. `workers` > 1 needs a Redis lock store."""
-        env = base_env(self.database_url)
+        env = {**base_env(self.database_url), **env_extra}
         env["ACTION_ENDPOINT_URL"] = f"{self.actions_url}/webhook"
         env["SANIC_WORKERS"] = str(workers)
         env["RASA_TOKEN"] = RASA_TOKEN  # credentials.yml: the gateway channel's shared secret
