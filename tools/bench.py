@@ -225,11 +225,13 @@ def capacity(gateway_url: str, tmp: Path, callers: int = 50, seconds: int = 60) 
     prefix = tmp / "capacity"
     env = {**os.environ, "LOAD_TWILIO_TOKEN": TWILIO_TOKEN,
            "LOAD_CRISIS_FILE": str(tmp / "capacity_crisis.txt")}
-    subprocess.run([str(VENV_BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"),
-                    "PacedCaller", "--headless", "-u", str(callers), "-r", "10",
-                    "-t", f"{seconds}s", "--host", gateway_url, "--csv", str(prefix),
-                    "--only-summary"], env=env, cwd=ROOT, check=False,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    locust = [str(VENV_BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"),
+              "PacedCaller", "--headless", "-u", str(callers), "-r", "10", "-t", f"{seconds}s",
+              "--host", gateway_url, "--csv", str(prefix), "--only-summary"]
+    run = subprocess.run(locust, env=env, cwd=ROOT, check=False, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True)
+    if not Path(f"{prefix}_stats.csv").exists():
+        raise RuntimeError(f"locust wrote no figures:\n{run.stderr[-2000:]}")
     with open(f"{prefix}_stats.csv") as handle:
         rows = {row["Name"]: row for row in csv.DictReader(handle)}
     turn = rows.get("voice: spoken turn") or {}
