@@ -21,9 +21,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import identity, parsing
 from actions.tasks import SUPPLIES, TASK_SLOTS, VERIFY_SLOTS, subject_for, task_for
 from actions.verify import MAX_FAILURES, _database_url, _language, database_failed
-from bot.db import session_scope
-from bot.models import ChangeRequest, utcnow
-from bot.records import (
+from core.db import session_scope
+from core.models import ChangeRequest, utcnow
+from core.records import (
     AuditEntry,
     Complaint,
     Donor,

@@ -23,9 +23,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions import identity, parsing, spoken
 from actions.digress import Digressions  # questions inside a form (issue 14)
-from bot.config import Config
-from bot.db import session_scope
-from bot.records import Donor, PumpCustomer, SupplyOrder
+from core.config import Config
+from core.db import session_scope
+from core.records import Donor, PumpCustomer, SupplyOrder
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ import secrets
 
 from flask import Flask
 
-from bot.config import Config
 from bot.services import Services
+from core.config import Config
 
 
 def create_app(config: Config | dict | None = None) -> Flask:

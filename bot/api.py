@@ -10,10 +10,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot import abuse, binding
 from bot import handoff as handoffs
 from bot.inbound import handle_inbound
-from bot.models import Conversation
 from bot.services import services
 from bot.texts import text_for
 from bot.triage import screen
+from core.models import Conversation
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 

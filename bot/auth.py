@@ -20,7 +20,7 @@ from flask_login import LoginManager, UserMixin, current_user
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import select, update
 
-from bot.models import Agent, utcnow
+from core.models import Agent, utcnow
 
 ROLES = ("agent", "supervisor")
 _hasher = PasswordHasher()
@@ -74,7 +74,7 @@ def create_agent(services, username: str, role: str = "agent", password: str | N
 def update_agent(services, username: str, lines: list[str] | None = None,
                  languages: list[str] | None = None, phone: str | None = None) -> None:
     """Which lines and languages someone serves (empty list: all), and their pager number."""
-    from ivr.phone import e164
+    from core.phone import e164
     known_lines = set(services.lines.ids)
     if lines is not None and set(lines) - known_lines:
         raise ValueError(f"unknown line(s): {', '.join(sorted(set(lines) - known_lines))}")

@@ -10,8 +10,8 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from bot.models import Conversation, Handoff, HandoffEvent, HandoffNote, Message, utcnow
 from bot.texts import text_for
+from core.models import Conversation, Handoff, HandoffEvent, HandoffNote, Message, utcnow
 from core.vocabulary import RISK_ORDER, SAFETY_CATEGORIES, aware, mask_phone
 
 log = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ def detail(services, handoff_id: int) -> dict:
             HandoffEvent.handoff_id == h.id).order_by(HandoffEvent.id)).scalars().all()
         line = services.lines.get(h.line_id)
         from bot import identify
-        from bot.records import Complaint
+        from core.records import Complaint
         matches = identify.by_phone(session, conversation.caller)
         complaints = session.execute(select(Complaint).where(
             Complaint.handoff_id == h.id)).scalars().all()

@@ -22,9 +22,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 
-from bot.lines import Line
-from bot.models import Agent, Conversation, Handoff, HandoffEvent, Message, utcnow
 from bot.texts import text_for
+from core.lines import Line
+from core.models import Agent, Conversation, Handoff, HandoffEvent, Message, utcnow
 from core.vocabulary import CATEGORY_NL, CRISIS_CATEGORIES, SAFETY_CATEGORIES, aware, mask_phone
 
 log = logging.getLogger(__name__)

@@ -32,7 +32,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.handoff import open_handoff
-from bot.models import Conversation, Message
+from core.models import Conversation, Message
 
 log = logging.getLogger(__name__)
 

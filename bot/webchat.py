@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from bot import binding
 from bot.inbound import conversation_for, hand_to_person
-from bot.models import Conversation, Handoff, Message
 from bot.services import services
 from bot.texts import text_for
+from core.models import Conversation, Handoff, Message
 
 blueprint = Blueprint("webchat", __name__)
 

@@ -22,8 +22,8 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from twilio.request_validator import RequestValidator
 
-from bot.config import ROOT
-from bot.lines import load
+from core.config import ROOT
+from core.lines import load
 
 
 class Twilio:
@@ -158,8 +158,8 @@ def sms_handoff(database_url: str | None, caller: str, to: str, since=None) -> d
         return None
     from sqlalchemy import select
 
-    from bot.db import session_scope
-    from bot.models import Conversation, Handoff
+    from core.db import session_scope
+    from core.models import Conversation, Handoff
     with session_scope(database_url) as session:
         handoff = session.execute(
             select(Handoff).join(Conversation, Conversation.id == Handoff.conversation_id)
@@ -175,7 +175,7 @@ def sms_handoff(database_url: str | None, caller: str, to: str, since=None) -> d
 
 def sms(twilio: Twilio, to: str, caller: str, turns: list, echo,
         database_url: str | None = None) -> dict:
-    from bot.models import utcnow
+    from core.models import utcnow
     since = utcnow()  # only a handoff of this run counts
     log = []
     for kind, value in turns:
@@ -193,7 +193,7 @@ def sms(twilio: Twilio, to: str, caller: str, turns: list, echo,
 
 def _default_database_url() -> str | None:
     try:
-        from bot.config import Config
+        from core.config import Config
         return Config().database_url
     except Exception:  # noqa: BLE001 - a simulator without the gateway's config still runs
         return None

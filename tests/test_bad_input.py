@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from bot.db import session_scope
-from bot.models import Conversation, Message
+from core.db import session_scope
+from core.models import Conversation, Message
 
 
 def stored(db_url) -> tuple[int, int]:

@@ -234,7 +234,7 @@ def test_an_escalated_handoff_alerts_every_console_with_banner_sound_and_notific
     from datetime import timedelta
 
     from bot import escalation
-    from bot.models import utcnow
+    from core.models import utcnow
     app, base, sent = alert_server
     services = app.extensions["assistant"]
     context = browser.new_context(viewport={"width": 1280, "height": 900})

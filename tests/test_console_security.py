@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from bot import create_app
 from bot.auth import create_agent
-from bot.db import session_scope
-from bot.models import Agent, Conversation, Handoff, HandoffEvent, HandoffNote, Message
+from core.db import session_scope
+from core.models import Agent, Conversation, Handoff, HandoffEvent, HandoffNote, Message
 from tests.conftest import ROOT, free_port
 from tests.twilio_util import TOKEN, signed_post
 

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from bot import create_app
-from bot.db import session_scope
 from bot.migrate import upgrade
-from bot.models import Conversation, Handoff, Message
+from core.db import session_scope
+from core.models import Conversation, Handoff, Message
 from tests.conftest import ROOT, free_port
 
 CRISIS = "ik wil niet meer leven, ik maak er vannacht een eind aan"

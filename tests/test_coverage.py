@@ -21,9 +21,9 @@ from sqlalchemy import select
 
 from bot import coverage, create_app, presence
 from bot.auth import create_agent, update_agent
-from bot.db import session_scope
-from bot.lines import load
-from bot.models import Agent, Handoff, HandoffEvent
+from core.db import session_scope
+from core.lines import load
+from core.models import Agent, Handoff, HandoffEvent
 from tests.conftest import ROOT, free_port
 from tests.support.phone import DONOR_LINE, PUMP_LINE, Caller, spoken
 from tests.twilio_util import PUBLIC, TOKEN, signed_post

@@ -27,8 +27,8 @@ from sqlalchemy import select
 
 from bot import console, create_app, escalation
 from bot.auth import create_agent, update_agent
-from bot.db import session_scope
-from bot.models import Handoff, HandoffEvent, Message
+from core.db import session_scope
+from core.models import Handoff, HandoffEvent, Message
 from tests.conftest import ROOT, free_port
 from tests.twilio_util import PUBLIC, TOKEN, signed_post
 

@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from actions import digress, fallback, faq, verify
 from bot import create_app
-from bot.db import session_scope
-from bot.lines import load
-from bot.models import Handoff
 from bot.rasa_client import RasaClient
+from core.db import session_scope
+from core.lines import load
+from core.models import Handoff
 from tests.conftest import ROOT
 from tests.support.phone import ALWAYS, DONOR_LINE, PUMP_LINE, Caller, lines_file, sms, spoken
 from tests.twilio_util import PUBLIC, TOKEN

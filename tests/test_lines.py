@@ -5,7 +5,7 @@ import re
 
 import yaml
 
-from bot.lines import load
+from core.lines import load
 from tests.conftest import ROOT
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")

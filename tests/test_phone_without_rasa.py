@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from bot import create_app
-from bot.db import session_scope
-from bot.lines import load
-from bot.models import Conversation, Handoff, HandoffEvent, Message
+from core.db import session_scope
+from core.lines import load
+from core.models import Conversation, Handoff, HandoffEvent, Message
 from tests.support.phone import ALWAYS, DONOR_LINE, PUMP_LINE, Caller, lines_file, sms, spoken
 from tests.twilio_util import PUBLIC, TOKEN, sign
 

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from bot import create_app
-from bot.db import session_scope
-from bot.models import Conversation, Handoff
 from bot.triage import screen
+from core.db import session_scope
+from core.models import Conversation, Handoff
 from tests.conftest import ROOT, free_port
 from tests.twilio_util import PUBLIC, TOKEN, signed_post
 

@@ -14,10 +14,10 @@ import requests
 from sqlalchemy import select
 
 from bot import create_app
-from bot.db import session_scope
 from bot.migrate import upgrade
-from bot.models import Conversation, Handoff, Message, utcnow
 from bot.outbox import Outbox, PendingTurn, spool_dir_for
+from core.db import session_scope
+from core.models import Conversation, Handoff, Message, utcnow
 from tests.conftest import ROOT, free_port
 from tools.stack import base_env, wait_for
 

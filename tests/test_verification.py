@@ -13,9 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions import verify
-from bot.db import session_scope
-from bot.models import Conversation, Handoff
-from bot.records import Donor, PumpCustomer, SupplyOrder
+from core.db import session_scope
+from core.models import Conversation, Handoff
+from core.records import Donor, PumpCustomer, SupplyOrder
 from tests.support.phone import DONOR_LINE, text
 from tests.support.privacy import assert_nothing_personal
 from tests.test_gateway import all_text, say

@@ -271,10 +271,11 @@ def start_redis() -> tuple[subprocess.Popen | None, int | None]:
 
 def measure_import() -> float | None:
     try:
-        from bot import demo_data, records  # the back-office import, if present
-        from bot.config import Config
         from bot.migrate import upgrade
         from bot.services import Services
+        from core import demo_data  # the back-office import, if present
+        from core.config import Config
+        from core.importer import import_donors
     except ImportError:
         return None
     tmp = Path(tempfile.mkdtemp())
@@ -283,7 +284,7 @@ def measure_import() -> float | None:
     services = Services.build(Config.from_mapping({"database_url": url}))
     donors_csv = demo_data.write_donors_csv(tmp / "donors.csv", 15000)
     began = time.perf_counter()
-    records.import_donors(services, donors_csv)
+    import_donors(services, donors_csv)
     return round(time.perf_counter() - began, 2)
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.lines import load
+from core.lines import load
 
 ROOT = Path(__file__).resolve().parent.parent
 FAQ_DIR = ROOT / "data" / "faq"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
@@ -15,13 +14,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.orm import relationship
 
-Base = declarative_base()
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+# The back-office tables share Base (core/base.py): imported here so that Base.metadata (and
+# with it Alembic) always sees every table.
+import core.records  # noqa: F401
+from core.base import Base, utcnow
 
 
 class Conversation(Base):
@@ -188,9 +186,3 @@ class HandoffNote(Base):
     author = Column(String(64), nullable=False)
     text = Column(Text, nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-
-
-# The back-office tables share this Base: imported here so that Base.metadata (and with it
-# Alembic) always sees every table. bot.records imports Base from this module, which is
-# already complete at this point.
-import bot.records  # noqa: E402,F401
