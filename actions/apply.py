@@ -32,6 +32,7 @@ from core.records import (
     iban_display,
     mask_email,
 )
+from core.vocabulary import FREQUENCY_LABELS
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ def statement_year(today: date | None = None) -> int:
 
 
 def _frequency_label(tracker: Tracker, frequency: str) -> str:
-    return parsing.FREQUENCY_LABELS[_language(tracker)].get(frequency, frequency)
+    return FREQUENCY_LABELS[_language(tracker)].get(frequency, frequency)
 
 
 def _address_line(record) -> str:

@@ -31,6 +31,7 @@ from core.config import ROOT
 from core.models import utcnow
 from core.phone import e164
 from core.records import DONOR_STATUSES, Donor, PumpCustomer, SafetyNotice, load_safety_notice
+from core.vocabulary import FREQUENCY_WORDS, POSTCODE
 
 DONOR_COLUMNS = ("donor_id", "first_name", "last_name", "phone", "email", "street",
                  "house_number", "postcode", "city", "iban", "amount", "frequency",
@@ -42,19 +43,10 @@ CUSTOMER_COLUMNS = ("customer_id", "first_name", "last_name", "phone", "email", 
 BATCH = 1000
 DEMO_DIR = ROOT / "var" / "demo"
 
-POSTCODE = re.compile(r"^([1-9][0-9]{3}) ?([A-Z]{2})$", re.IGNORECASE)
 E164_NL = re.compile(r"^\+31[1-9][0-9]{8}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 KEY = re.compile(r"^[A-Za-z0-9-]{1,16}$")
 SERIAL = re.compile(r"^[A-Z0-9-]{4,32}$")
-FREQUENCY_WORDS = {
-    "maand": "maand", "maandelijks": "maand", "per maand": "maand", "monthly": "maand",
-    "month": "maand",
-    "kwartaal": "kwartaal", "per kwartaal": "kwartaal", "quarterly": "kwartaal",
-    "quarter": "kwartaal",
-    "jaar": "jaar", "jaarlijks": "jaar", "per jaar": "jaar", "yearly": "jaar", "annually": "jaar",
-    "year": "jaar",
-}
 STATUS_WORDS = {"actief": "actief", "active": "actief", "": "actief",
                 "gepauzeerd": "gepauzeerd", "paused": "gepauzeerd",
                 "opgezegd": "opgezegd", "cancelled": "opgezegd", "canceled": "opgezegd"}

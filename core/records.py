@@ -37,7 +37,6 @@ from core.base import Base, utcnow
 from core.config import ROOT
 from core.vocabulary import mask_phone
 
-FREQUENCIES = ("maand", "kwartaal", "jaar")
 DONOR_STATUSES = ("actief", "gepauzeerd", "opgezegd")
 ORDER_STATUSES = ("besteld", "verzonden", "bezorgd", "vertraagd")
 AUDIT_SUBJECTS = ("donor", "customer")

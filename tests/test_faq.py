@@ -15,6 +15,7 @@ from actions import digress, fallback, faq, verify
 from bot import create_app
 from bot.rasa_client import RasaClient
 from core.db import session_scope
+from core.faq import entries
 from core.lines import load
 from core.models import Handoff
 from tests.conftest import ROOT
@@ -34,7 +35,7 @@ def test_generated_files_are_up_to_date():
 
 def test_each_line_has_at_least_60_entries_with_its_own_facts_filled():
     lines = load(ROOT / "lines.yml")
-    items = faq_tool.entries()
+    items = entries()
     for line in lines.lines:
         own = [e for e in items if e["line"] in (line.id, faq_tool.SHARED_LINE)]
         assert len(own) >= 60, (line.id, len(own))

@@ -12,7 +12,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions import verify
+from actions import parsing, verify
 from core.db import session_scope
 from core.models import Conversation, Handoff
 from core.records import Donor, PumpCustomer, SupplyOrder
@@ -130,13 +130,13 @@ def test_unknown_caller_is_served_generally(sms_app, stack):
 # --- the actions alone --------------------------------------------------------------------
 
 def test_parse_number_and_address():
-    assert verify.parse_number("mijn nummer is d 1") == "D000001"
-    assert verify.parse_number("C000045") == "C000045"
-    assert verify.parse_number("geen idee") is None
-    assert verify.parse_postcode_house("1011 AB 1") == ("1011 AB", "1")
-    assert verify.parse_postcode_house("postcode 3511ab huisnummer 12 a") == ("3511 AB", "12a")
-    assert verify.parse_postcode_house("nummer 7, 9711 AB") == ("9711 AB", "7")
-    assert verify.parse_postcode_house("1011 AB") is None
+    assert parsing.parse_number("mijn nummer is d 1") == "D000001"
+    assert parsing.parse_number("C000045") == "C000045"
+    assert parsing.parse_number("geen idee") is None
+    assert parsing.parse_postcode_house("1011 AB 1") == ("1011 AB", "1")
+    assert parsing.parse_postcode_house("postcode 3511ab huisnummer 12 a") == ("3511 AB", "12a")
+    assert parsing.parse_postcode_house("nummer 7, 9711 AB") == ("9711 AB", "7")
+    assert parsing.parse_postcode_house("1011 AB") is None
 
 
 def _tracker(slots: dict, text_: str = "1011 AB 1") -> Tracker:
