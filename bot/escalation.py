@@ -22,8 +22,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 
-from bot.handoff import text_values
-from bot.texts import text_for
+from bot.road.handoff import text_values
+from bot.road.texts import text_for
 from core.lines import Line
 from core.models import Agent, Conversation, Handoff, HandoffEvent, Message, utcnow
 from core.vocabulary import CATEGORY_NL, CRISIS_CATEGORIES, SAFETY_CATEGORIES, aware, mask_phone

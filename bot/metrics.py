@@ -13,7 +13,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Histo
 from sqlalchemy import func, select
 
 from bot import presence
-from bot.dashboard import CATEGORIES, accept_seconds, is_113
+from bot.console.dashboard import CATEGORIES, accept_seconds, is_113
 from bot.services import services
 from core.models import Handoff, HandoffEvent, utcnow
 

@@ -1,5 +1,5 @@
 """The back-office import: donors and pump customers from CSV (the commands around it are
-bot/records_cli.py: `flask --app bot donors import FILE.csv [--dry-run]`, `customers import`,
+bot/cli/records.py: `flask --app bot donors import FILE.csv [--dry-run]`, `customers import`,
 `demo generate|load`, see core/demo_data.py).
 
 Every row is validated (IBAN with schwifty, phone numbers with phonenumbers, Dutch postcode,

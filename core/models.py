@@ -172,7 +172,7 @@ class Agent(Base):
     languages = Column(JSON, nullable=False, default=list)
     phone = Column(String(32))  # E.164, for pages (SMS); never shown to callers
     # Part of every console session (and remember-me cookie) of this agent; logging out
-    # bumps it, so a copied cookie of an ended session is refused (bot.auth.load_user).
+    # bumps it, so a copied cookie of an ended session is refused (bot.console.auth.load_user).
     session_generation = Column(Integer, nullable=False, default=0, server_default="0")
 
 

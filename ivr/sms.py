@@ -13,7 +13,7 @@ from flask import Blueprint, Response, abort, request
 from sqlalchemy import delete, select
 from twilio.twiml.messaging_response import MessagingResponse
 
-from bot.inbound import handle_inbound
+from bot.road.inbound import handle_inbound
 from bot.services import services
 from bot.triage import screen
 from core.models import Conversation, Message, SmsSuppression, utcnow

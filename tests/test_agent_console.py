@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from bot import create_app
-from bot.auth import create_agent
+from bot.console.auth import create_agent
 from core.db import session_scope
 from core.models import Agent, Conversation, Handoff, HandoffNote, Message
 from tests.conftest import ROOT, free_port

@@ -13,7 +13,7 @@ from playwright import sync_api  # pinned in the lock: a missing browser fails, 
 from werkzeug.serving import make_server
 
 from bot import create_app
-from bot.auth import create_agent
+from bot.console.auth import create_agent
 from tests.conftest import ROOT
 from tests.support.browser import ARGS, CHROMIUM
 

@@ -15,7 +15,7 @@ from flask_login.utils import encode_cookie
 from sqlalchemy import select
 
 from bot import create_app
-from bot.auth import create_agent
+from bot.console.auth import create_agent
 from core.db import session_scope
 from core.models import Agent, Conversation, Handoff, HandoffEvent, HandoffNote, Message
 from tests.conftest import ROOT, free_port

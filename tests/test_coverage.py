@@ -20,7 +20,7 @@ import time_machine
 from sqlalchemy import select
 
 from bot import coverage, create_app, presence
-from bot.auth import create_agent, update_agent
+from bot.console.auth import create_agent, update_agent
 from core.db import session_scope
 from core.lines import load
 from core.models import Agent, Handoff, HandoffEvent

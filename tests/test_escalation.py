@@ -25,8 +25,9 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from bot import console, create_app, escalation
-from bot.auth import create_agent, update_agent
+from bot import create_app, escalation
+from bot.console import handoffs as console
+from bot.console.auth import create_agent, update_agent
 from core.db import session_scope
 from core.models import Handoff, HandoffEvent, Message
 from tests.conftest import ROOT, free_port

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from actions import digress, fallback, faq, verify
 from bot import create_app
-from bot.rasa_client import RasaClient
+from bot.road.rasa_client import RasaClient
 from core.db import session_scope
 from core.faq import entries
 from core.lines import load

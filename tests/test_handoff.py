@@ -8,7 +8,8 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from bot import console, create_app
+from bot import create_app
+from bot.console import handoffs as console
 from bot.migrate import upgrade
 from core.db import session_scope
 from core.models import Conversation, Handoff, Message

@@ -15,7 +15,7 @@ import requests
 from sqlalchemy import select
 
 from actions import identity
-from bot.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
+from bot.road.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
 from core.db import session_scope
 from core.records import AuditEntry, Donor, VerificationAttempt
 from tests.test_gateway import all_text, say

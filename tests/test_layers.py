@@ -6,8 +6,9 @@
            `bot` would run the gateway's package, Flask and all, inside the action server).
 * bot:     the gateway. It may send through ivr.outbound (outbound SMS and page calls, which
            imports only core and Twilio); the rest of ivr (the webhooks, which call into
-           bot's road) is wired in only by the app factory, bot/__init__.py.
-* ivr:     the Twilio adapters around bot's road.
+           bot.road) is wired in only by the app factory, bot/__init__.py.
+* ivr:     the Twilio adapters around bot.road (with bot.services, bot.coverage and the
+           safety screen bot.triage); never bot's web channels, console or commands.
 * No cycles between modules, counting imports inside functions too (a late import that
   dodges a circle is still a circle).
 
@@ -34,7 +35,7 @@ IVR_FOR_BOT = ("ivr.outbound",)
 
 @dataclass(frozen=True)
 class Import:
-    source: str  # the importing module, 'bot.handoff'
+    source: str  # the importing module, 'bot.road.handoff'
     target: str  # what it imports, 'core.models' or 'flask'
     line: int
     local: bool  # inside a function
@@ -82,7 +83,7 @@ def _imports_of(module: str, path: Path) -> list[Import]:
                         package = package.rpartition(".")[0]
                     base = f"{package}.{base}".strip(".")
                 for alias in child.names:
-                    # `from bot import handoff` imports the module bot.handoff
+                    # `from bot import handoff` imports the module bot.road.handoff
                     sub = f"{base}.{alias.name}"
                     found.append(Import(module, sub if sub in MODULES else base,
                                         child.lineno, local))
@@ -153,7 +154,7 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
 
 
 def _report(offending) -> str:
-    return "\n".join(str(imp) for imp in offending)
+    return "\n".join(dict.fromkeys(str(imp) for imp in offending))  # one line per import
 
 
 # --- the checker itself can fail -------------------------------------------------------------
@@ -184,9 +185,9 @@ def test_no_cycles_between_modules():
     for component in found:
         members = set(component)
         lines.append(" <-> ".join(component))
-        lines += ["    " + str(imp) for imp in IMPORTS
-                  if imp.source in members and _ours(imp.target) in members
-                  and _ours(imp.target) != imp.source]
+        lines += dict.fromkeys("    " + str(imp) for imp in IMPORTS
+                               if imp.source in members and _ours(imp.target) in members
+                               and _ours(imp.target) != imp.source)
     assert not found, "import cycles:\n" + "\n".join(lines)
 
 
@@ -218,3 +219,18 @@ def test_the_outbound_sender_stands_on_core_only():
                  and _ours(imp.target) != imp.source]
     assert not offending, "ivr.outbound is used by bot, so it may not import bot:\n" \
         + _report(offending)
+
+
+# What the Twilio adapters take from the gateway: the road, the services of a request, who
+# can come (coverage) and the safety screen; never the web channels, the console, the
+# commands or the app factory.
+BOT_FOR_IVR = ("bot.road", "bot.services", "bot.coverage", "bot.triage")
+
+
+def test_ivr_uses_only_the_road_side_of_bot():
+    offending = [imp for imp in IMPORTS if _top(imp.source) == "ivr"
+                 and _top(imp.target) == "bot"
+                 and not any(_ours(imp.target) == allowed
+                             or (_ours(imp.target) or "").startswith(allowed + ".")
+                             for allowed in BOT_FOR_IVR)]
+    assert not offending, "ivr is an adapter around bot's road:\n" + _report(offending)

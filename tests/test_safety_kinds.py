@@ -169,7 +169,7 @@ def test_each_kind_is_handed_off_on_the_first_turn(channel, kind, category, line
     conversation_id, said = send(channel, twilio_app.test_client(), stack.database_url, text, line)
     row = handoff_of(stack.database_url, conversation_id)
     # Distress while waiting for the clinic may read as a crisis too: both get a person now
-    # and the same safe message with 113 (bot/handoff.py SAFE_TEXT).
+    # and the same safe message with 113 (bot/road/handoff.py SAFE_TEXT).
     allowed = {category, "crisis"} if kind == "eol_distress" else {category}
     assert row.category in allowed, row.reason
     assert (row.channel, row.status) == (channel, "open"), row.reason

@@ -102,7 +102,7 @@ def test_a_handoff_on_one_replica_silences_the_bot_on_the_other(scaled):
 
 def test_agents_on_different_replicas_cannot_both_accept(scaled):
     stack, (a, b) = scaled
-    from bot.auth import create_agent
+    from bot.console.auth import create_agent
     from bot.services import Services
     from core.config import Config
     services = Services.build(Config.from_mapping({"database_url": stack.database_url}))

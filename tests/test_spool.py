@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from bot import create_app
 from bot.migrate import upgrade
-from bot.outbox import Outbox, PendingTurn, spool_dir_for
+from bot.road.outbox import Outbox, PendingTurn, spool_dir_for
 from core.db import session_scope
 from core.models import Conversation, Handoff, Message, utcnow
 from tests.conftest import ROOT, free_port

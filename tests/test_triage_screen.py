@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.rasa_client import RasaClient
+from bot.road.rasa_client import RasaClient
 from bot.triage import classifier as risk_classifier
 from bot.triage.__main__ import nlu_from_parse
 from bot.triage.screen import CORROBORATION, NLU_THRESHOLD, Decision, check, combine

@@ -11,7 +11,7 @@ import uuid
 import pytest
 import requests
 
-from bot.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
+from bot.road.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
 from tools.stack import (
     ACTION_SERVER_TOKEN,
     RASA_PYTHON,
@@ -104,7 +104,7 @@ def test_rasa_channel_refuses_calls_without_the_gateway_token(stack):
     log = (stack.logs / "rasa.log").read_text()
     assert f"refused channel call without the shared secret path={CHANNEL_PATH}" in log
     assert marker not in log  # nothing of the body in the log
-    # with the secret (what bot/rasa_client.py sends) the same turn is answered
+    # with the secret (what bot/road/rasa_client.py sends) the same turn is answered
     answered = requests.post(url, json=body, headers={CHANNEL_HEADER: RASA_TOKEN}, timeout=60)
     assert answered.ok and any("postcode" in m.get("text", "") for m in answered.json())
     assert len(user_turns(stack, sender)) == 1

@@ -30,7 +30,7 @@ from pathlib import Path
 import requests
 from twilio.request_validator import RequestValidator
 
-from bot.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
+from bot.road.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
 from bot.triage import classifier as risk_classifier
 from bot.triage.rules import scan
 from tools import profile

@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.road.rasa_client import RasaClient, RasaUnavailable
 from bot.triage.screen import check, combine
 from core.config import Config
 

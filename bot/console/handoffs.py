@@ -1,6 +1,6 @@
 """What agents do with handoffs: the queue, one handoff's context, accept, reply, note, close.
 
-The web views (bot/agent_views.py) and the tests call these; no Flask here.
+The web views (bot/console/agent_views.py) and the tests call these; no Flask here.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 
 from bot import identify
-from bot.texts import text_for
+from bot.road.texts import text_for
 from core.models import Conversation, Handoff, HandoffEvent, HandoffNote, Message, utcnow
 from core.records import Complaint
 from core.vocabulary import RISK_ORDER, SAFETY_CATEGORIES, aware, mask_phone

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from bot import coverage
-from bot.texts import TEXTS, text_for
+from bot.road.texts import TEXTS, text_for
 from core.lines import Line
 from core.models import Conversation, Handoff, HandoffEvent, utcnow
 from core.records import Complaint, PumpCustomer

@@ -9,7 +9,10 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from bot import auth, console, migrate, records_cli, retention, worker
+from bot import migrate, retention, worker
+from bot.cli import records as records_cli
+from bot.console import auth
+from bot.console import handoffs as console
 from bot.services import services
 
 db_cli = AppGroup("db", help="Database schema.")
