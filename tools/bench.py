@@ -32,7 +32,7 @@ from twilio.request_validator import RequestValidator
 
 from bot.road.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
 from bot.triage import classifier as risk_classifier
-from bot.triage.rules import scan
+from bot.triage.rules.scanner import scan
 from tools import profile
 from tools.stack import RASA, RASA_TOKEN, ROOT, VENV_BIN, Stack, free_port
 
