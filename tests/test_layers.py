@@ -42,8 +42,9 @@ class Import:
 
     def __str__(self) -> str:
         where = "inside a function" if self.local else "at the top"
-        path = self.source.replace(".", "/")
-        return f"{path}.py:{self.line}: imports {self.target} ({where})"
+        path = MODULES[self.source].relative_to(ROOT) if self.source in MODULES \
+            else self.source.replace(".", "/") + ".py"
+        return f"{path}:{self.line}: imports {self.target} ({where})"
 
 
 def module_files() -> dict[str, Path]:
