@@ -61,7 +61,8 @@ FAQ_OUT  := domain/faq.yml
 train: $(MODEL) $(CLASSIFIER)
 $(FAQ_OUT): $(STAMP) $(FAQ_DATA) tools/faq.py lines.yml
 	@$(PY) -m tools.faq && touch $@
-$(CLASSIFIER): $(STAMP) $(TRAIN_INPUTS) $(FAQ_OUT) bot/triage/classifier.py bot/triage/normalize.py
+$(CLASSIFIER): $(STAMP) $(TRAIN_INPUTS) $(FAQ_OUT) bot/triage/classifier.py bot/triage/normalize.py \
+		core/vocabulary.py
 	@mkdir -p $(MODEL_DIR)
 	@$(PY) -m bot.triage.classifier train --data data --out $@
 $(MODEL): $(RASA_STAMP) $(TRAIN_INPUTS) $(FAQ_OUT)

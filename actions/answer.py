@@ -6,8 +6,11 @@ gets the other line's number instead of an answer that does not apply.
 from __future__ import annotations
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.digress import FAQ_INTENT, TASK_INTENTS
+from actions.faq import answer_faq
 from actions.verify import tell_delivery_status, tell_periodic_gift
 
 # Questions either organisation can answer (people move house at both).
@@ -49,3 +52,28 @@ class ActionAnswer(Action):
         if response == "utter_donor_periodic_gift":
             tell_periodic_gift(dispatcher, tracker)  # a verified donor: their own agreement
         return []
+
+
+class ActionDigress(Action):
+    """Answer the question asked inside a form; the form then asks its question again."""
+
+    def name(self) -> str:
+        return "action_digress"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict):
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        if intent == FAQ_INTENT:
+            answer_faq(dispatcher, tracker, domain)
+        elif intent == "opening_hours":
+            dispatcher.utter_message(response="utter_digress_hours")
+        elif intent in TASK_INTENTS:
+            dispatcher.utter_message(response="utter_digress_task_later")
+        else:
+            response = response_for(intent, tracker.get_slot("line_domain"))
+            if response not in (domain.get("responses") or {}):
+                response = "utter_default"
+            dispatcher.utter_message(response=response)
+        dispatcher.utter_message(response="utter_digress_resume")
+        # The question was read into the form's slot as if it were the answer: clear it.
+        slot = tracker.get_slot("requested_slot")
+        return [SlotSet(slot, None)] if slot else []

@@ -21,9 +21,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import identity, parsing
 from actions.tasks import SUPPLIES, TASK_SLOTS, VERIFY_SLOTS, subject_for, task_for
 from actions.verify import MAX_FAILURES, _database_url, _language, database_failed
-from bot.db import session_scope
-from bot.models import ChangeRequest, utcnow
-from bot.records import (
+from core.db import session_scope
+from core.models import ChangeRequest, utcnow
+from core.records import (
     AuditEntry,
     Complaint,
     Donor,
@@ -32,6 +32,7 @@ from bot.records import (
     iban_display,
     mask_email,
 )
+from core.vocabulary import FREQUENCY_LABELS
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ def statement_year(today: date | None = None) -> int:
 
 
 def _frequency_label(tracker: Tracker, frequency: str) -> str:
-    return parsing.FREQUENCY_LABELS[_language(tracker)].get(frequency, frequency)
+    return FREQUENCY_LABELS[_language(tracker)].get(frequency, frequency)
 
 
 def _address_line(record) -> str:

@@ -19,10 +19,11 @@ from __future__ import annotations
 import logging
 import re
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk import Tracker
 from rasa_sdk.interfaces import ActionExecutionRejection
+
+from actions import parsing, tasks
+from core import vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -69,14 +70,13 @@ def _reader(module, name: str):
 
 def _answer_parses(slot: str, text: str) -> bool:
     """Would the form accept this text as the answer to `slot`? (Errors count as yes.)"""
-    from actions import parsing, tasks, verify
     email, phone, count = (_reader(parsing, n) for n in ("parse_email", "parse_phone",
                                                           "parse_count"))
     readers = {
-        "verify_number": _reader(verify, "parse_number"),
-        "verify_address": _reader(verify, "parse_proof"),
+        "verify_number": _reader(parsing, "parse_number"),
+        "verify_address": _reader(parsing, "parse_proof"),
         "new_amount": _reader(parsing, "parse_amount"),
-        "new_frequency": _reader(parsing, "parse_frequency"),
+        "new_frequency": _reader(vocabulary, "parse_frequency"),
         "new_postcode": _reader(parsing, "parse_postcode"),
         "new_contact": (lambda t: email(t) or phone(t)) if email and phone else None,
         "new_iban": _reader(parsing, "parse_iban"),
@@ -147,31 +147,4 @@ class Digressions:
         return await super().run(dispatcher, tracker, domain)
 
 
-class ActionDigress(Action):
-    """Answer the question asked inside a form; the form then asks its question again."""
-
-    def name(self) -> str:
-        return "action_digress"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict):
-        from actions.answer import response_for
-        from actions.faq import answer_faq
-        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-        if intent == FAQ_INTENT:
-            answer_faq(dispatcher, tracker, domain)
-        elif intent == "opening_hours":
-            dispatcher.utter_message(response="utter_digress_hours")
-        elif intent in TASK_INTENTS:
-            dispatcher.utter_message(response="utter_digress_task_later")
-        else:
-            response = response_for(intent, tracker.get_slot("line_domain"))
-            if response not in (domain.get("responses") or {}):
-                response = "utter_default"
-            dispatcher.utter_message(response=response)
-        dispatcher.utter_message(response="utter_digress_resume")
-        # The question was read into the form's slot as if it were the answer: clear it.
-        slot = tracker.get_slot("requested_slot")
-        return [SlotSet(slot, None)] if slot else []
-
-
-__all__ = ["ActionDigress", "DIGRESSION_INTENTS", "Digressions", "is_digression"]
+__all__ = ["DIGRESSION_INTENTS", "Digressions", "is_digression"]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from tools.faq import entries
+from core.faq import entries
 
 FAQ_INTENT = "faq"
 SHARED = "shared"

@@ -16,8 +16,8 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from bot.models import Conversation, utcnow
-from bot.records import AuditEntry, Donor, PumpCustomer, VerificationAttempt
+from core.models import Conversation, utcnow
+from core.records import AuditEntry, Donor, PumpCustomer, VerificationAttempt
 
 LOCK_FAILURES = 5
 LOCK_MINUTES = 60

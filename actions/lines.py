@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import os
 
-from bot.config import ROOT
-from bot.lines import Line, Lines, load_cached
+from core.config import ROOT
+from core.lines import Line, Lines, load_cached
 
 
 def lines() -> Lines:

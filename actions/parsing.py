@@ -5,7 +5,10 @@ grammar for typed and spoken answers; this module keeps the form-level helpers."
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
+
+from actions import spoken
 
 MIN_AMOUNT, MAX_AMOUNT = Decimal("1"), Decimal("10000")
 
@@ -15,7 +18,6 @@ def parse_amount(text: str, words: bool = True) -> Decimal | None:
 
     Read by `actions.spoken` ("vijf en twintig vijftig" is 25,50); an amount that could be
     read two ways ("twee vijf") is None here: the form reads it back instead."""
-    from actions import spoken
     return spoken.in_range(spoken.read_amount(text or "", words=words)).value
 
 
@@ -23,27 +25,8 @@ def format_amount(value: Decimal) -> str:
     return f"{value:.2f}".replace(".", ",").replace(",00", "")
 
 
-FREQUENCIES = {
-    "maand": re.compile(r"\b(maand\w*|maandelijks|month\w*|elke maand|per month|monthly)\b", re.I),
-    "kwartaal": re.compile(r"\b(kwarta\w*|quarter\w*|drie maanden|three months)\b", re.I),
-    "jaar": re.compile(r"\b(jaar\w*|jaarlijks|year\w*|annual\w*|yearly)\b", re.I),
-}
-FREQUENCY_LABELS = {
-    "nl": {"maand": "per maand", "kwartaal": "per kwartaal", "jaar": "per jaar"},
-    "en": {"maand": "monthly", "kwartaal": "quarterly", "jaar": "yearly"},
-}
-
-
-def parse_frequency(text: str) -> str | None:
-    """'maand', 'kwartaal' or 'jaar' when exactly one is named, else None."""
-    text = (text or "").replace("drie maanden", "kwartaal").replace("three months", "quarter")
-    found = [name for name, pattern in FREQUENCIES.items() if pattern.search(text)]
-    return found[0] if len(found) == 1 else None
-
-
 def parse_postcode(text: str) -> str | None:
     """'3511 LK' from '3511lk', '35 11 el ka', 'drie vijf een een L van Lodewijk K van Kees'."""
-    from actions import spoken
     return spoken.read_postcode(text or "").value
 
 
@@ -87,7 +70,6 @@ def parse_iban(text: str):
     digit groups ('N L eenennegentig A B N A nul vier een zeven …'), else None."""
     from schwifty import IBAN  # late: only the back-office forms need it
 
-    from actions import spoken
     reading = spoken.read_iban(text or "")
     return IBAN(reading.value) if reading.found else None
 
@@ -120,7 +102,6 @@ def parse_phone(text: str) -> str | None:
 
 def parse_count(text: str, low: int, high: int) -> int | None:
     """A whole number between low and high, in digits or words ('drie' → 3, 'twaalf' 12)."""
-    from actions import spoken
     groups = spoken.number_groups(spoken.tokens(text or ""))
     if not groups:
         return None
@@ -134,5 +115,69 @@ def parse_date(text: str, today=None, past_only: bool = True):
 
     A day and month without a year is the latest such day not after today.
     """
-    from actions import spoken
     return spoken.read_date(text or "", today=today, past_only=past_only).value
+
+
+# --- verification answers: a subject number, a postcode and house number, a proof ----------
+
+def parse_number(text: str) -> str | None:
+    """'D000001' from 'mijn donateursnummer is d 1' or 'D van Dirk nul nul nul één', else None."""
+    return spoken.read_subject_number(text or "").value
+
+
+def parse_postcode_house(text: str) -> tuple[str, str] | None:
+    """('1011 AB', '1') from '1011 AB 1', 'postcode 1011ab huisnummer 1', 'nummer 1, 1011 AB',
+    '35 11 el ka twaalf'. None when there are no letters or the reading is not certain."""
+    reading = spoken.read_address(text or "")
+    if not reading.found or not reading.value.letters:
+        return None
+    return reading.value.postcode, normal_house_number(reading.value.house)
+
+
+@dataclass(frozen=True)
+class ProofReading:
+    """What a verification answer says: the proofs it could mean, and how sure that is.
+
+    A proof is ("address", Address) or ("birth", date). `ask` holds the single reading to
+    read back for a yes/no when an answer could mean more than one thing."""
+    proofs: tuple = ()
+    ask: tuple | None = None
+    impossible: bool = False
+
+    @property
+    def understood(self) -> bool:
+        return bool(self.proofs)
+
+
+def read_proof(text: str, language: str = "nl", today=None) -> ProofReading:
+    """Postcode + house number (letters may be left out) or a date of birth.
+
+    A keyed 8-digit answer may be either (21111949: born 21-11-1949, or 2111 + 1949): both
+    are checked against the caller's record, as both are what the caller keyed. Anything
+    else read two ways is asked back, never guessed."""
+    address = spoken.read_address(text, language)
+    born = spoken.read_date(text, today=today, past_only=True, lang=language)
+    births = [value for value in (born.candidates or ()) if value.year >= 1900]
+    keyed = re.fullmatch(r"\s*\d{5,9}\s*", text or "") is not None
+    proofs = [("address", value) for value in address.candidates if value is not None] + [
+        ("birth", value) for value in births if value is not None]
+    if not proofs:
+        return ProofReading(impossible=address.impossible or born.impossible)
+    if len(proofs) == 1 or keyed:
+        return ProofReading(proofs=tuple(proofs))
+    return ProofReading(ask=proofs[0])
+
+
+def parse_proof(text: str):
+    """("address", postcode, house number) or ("birth", date of birth) from an answer, else None."""
+    reading = read_proof(text or "")
+    if len(reading.proofs) != 1:
+        return None
+    kind, value = reading.proofs[0]
+    if kind == "birth":
+        return ("birth", value)
+    return ("address", value.postcode, normal_house_number(value.house))
+
+
+def normal_house_number(value: str | None) -> str:
+    return re.sub(r"[\s-]+", "", value or "").lower()

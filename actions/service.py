@@ -49,6 +49,7 @@ from actions.verify import (
     subject_type_for,
     wants_to_stop,
 )
+from core.vocabulary import FREQUENCY_LABELS, parse_frequency
 
 log = logging.getLogger(__name__)
 
@@ -84,10 +85,10 @@ def opening_answers(task: str, text: str, language: str) -> dict:
         if amount is not None:
             answers["new_amount"] = parsing.format_amount(amount)
     if task in ("gift", "frequency") and not NEGATION.search(text):
-        frequency = parsing.parse_frequency(text)
+        frequency = parse_frequency(text)
         if frequency:
             answers["new_frequency"] = frequency
-            answers["frequency_label"] = parsing.FREQUENCY_LABELS[language][frequency]
+            answers["frequency_label"] = FREQUENCY_LABELS[language][frequency]
     if task == "order":
         item = supply_for(text)
         if item:
@@ -170,11 +171,11 @@ class ValidateServiceForm(Digressions, ExpectsAnswers, VerificationSlots, FormVa
         text = tracker.latest_message.get("text") or ""
         if NEGATION.search(text):
             return {}
-        frequency = parsing.parse_frequency(text)
+        frequency = parse_frequency(text)
         if not frequency:
             return {}
         return {"new_frequency": frequency,
-                "frequency_label": parsing.FREQUENCY_LABELS[_language(tracker)][frequency]}
+                "frequency_label": FREQUENCY_LABELS[_language(tracker)][frequency]}
 
     # --- validation of each answer ------------------------------------------------------
 
@@ -191,14 +192,14 @@ class ValidateServiceForm(Digressions, ExpectsAnswers, VerificationSlots, FormVa
         return {"new_amount": parsing.format_amount(amount)}
 
     def validate_new_frequency(self, value: Any, dispatcher, tracker: Tracker, domain) -> dict:
-        frequency = value if value in parsing.FREQUENCY_LABELS["nl"] else \
-            parsing.parse_frequency(str(value or ""))
+        frequency = value if value in FREQUENCY_LABELS["nl"] else \
+            parse_frequency(str(value or ""))
         if frequency is None:
             dispatcher.utter_message(response="utter_invalid_frequency")
             mark_unclear(dispatcher, "new_frequency")
             return {"new_frequency": None}
         return {"new_frequency": frequency,
-                "frequency_label": parsing.FREQUENCY_LABELS[_language(tracker)][frequency]}
+                "frequency_label": FREQUENCY_LABELS[_language(tracker)][frequency]}
 
     def validate_new_street(self, value, dispatcher, tracker, domain) -> dict:
         return _parsed(dispatcher, "new_street", value, parsing.parse_street,

@@ -25,6 +25,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from core import vocabulary
+from core.vocabulary import NEVER_ISSUED, NL_SMALL, NL_TENS
+
 # --- readings --------------------------------------------------------------------------
 
 
@@ -68,20 +71,11 @@ KIND_FOR_SLOT = {"verify_number": "number", "verify_address": "proof", "new_amou
 
 # --- words ---------------------------------------------------------------------------
 
-NL_SMALL = {"nul": 0, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
-            "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12,
-            "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17,
-            "achttien": 18, "negentien": 19}
-NL_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
-           "zeventig": 70, "tachtig": 80, "negentig": 90}
 NL_SCALES = (("miljoen", 1_000_000), ("duizend", 1000), ("honderd", 100))
 NL_ORDINALS = {"eerste": 1, "derde": 3, "achtste": 8}
-EN_SMALL = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-            "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-            "eighteen": 18, "nineteen": 19}
-EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-           "seventy": 70, "eighty": 80, "ninety": 90}
+# Said, not written: "oh" for a zero, "fourty" for forty.
+EN_SMALL = {**vocabulary.EN_SMALL, "oh": 0}
+EN_TENS = {**vocabulary.EN_TENS, "fourty": 40}
 EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
@@ -444,7 +438,6 @@ class Address:
         return f"{self.postcode} {self.house}"
 
 
-NEVER_ISSUED = {"SA", "SD", "SS"}
 
 
 def _items(text: str, lang: str):
@@ -968,16 +961,10 @@ def read_yes_no(text: str) -> bool | None:
 
 # --- for the ear: numbers in words, read-backs -----------------------------------------------
 
-_NL_UNITS = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
-             "tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",
-             "achttien", "negentien"]
-_NL_TENS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig",
-            "tachtig", "negentig"]
-_EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-             "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-             "seventeen", "eighteen", "nineteen"]
-_EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-            "ninety"]
+_NL_UNITS = list(NL_SMALL)  # nul .. negentien, by value
+_NL_TENS = ["", "", *NL_TENS]
+_EN_UNITS = list(vocabulary.EN_SMALL)  # zero .. nineteen
+_EN_TENS = ["", "", *vocabulary.EN_TENS]
 
 
 def nl_words(n: int) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -23,9 +22,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions import identity, parsing, spoken
 from actions.digress import Digressions  # questions inside a form (issue 14)
-from bot.config import Config
-from bot.db import session_scope
-from bot.records import Donor, PumpCustomer, SupplyOrder
+from actions.parsing import normal_house_number, read_proof
+from core.config import Config
+from core.db import session_scope
+from core.records import Donor, PumpCustomer, SupplyOrder
+from core.vocabulary import FREQUENCY_LABELS
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ LOCKED_HANDOFF = {"handoff": {"category": "request",
                               "reason": "self-service locked after repeated failed checks"}}
 DB_HANDOFF = {"handoff": {"category": "system", "reason": "database unavailable"}}
 
-FREQUENCY_LABELS = parsing.FREQUENCY_LABELS
+
 ORDER_STATUS_LABELS = {
     "nl": {"besteld": "besteld", "verzonden": "verzonden", "bezorgd": "bezorgd",
            "vertraagd": "vertraagd"},
@@ -69,69 +70,6 @@ def wants_to_stop(tracker: Tracker) -> bool:
 
 def _database_url() -> str:
     return Config().database_url
-
-
-def parse_number(text: str) -> str | None:
-    """'D000001' from 'mijn donateursnummer is d 1' or 'D van Dirk nul nul nul één', else None."""
-    return spoken.read_subject_number(text or "").value
-
-
-def parse_postcode_house(text: str) -> tuple[str, str] | None:
-    """('1011 AB', '1') from '1011 AB 1', 'postcode 1011ab huisnummer 1', 'nummer 1, 1011 AB',
-    '35 11 el ka twaalf'. None when there are no letters or the reading is not certain."""
-    reading = spoken.read_address(text or "")
-    if not reading.found or not reading.value.letters:
-        return None
-    return reading.value.postcode, normal_house_number(reading.value.house)
-
-
-@dataclass(frozen=True)
-class ProofReading:
-    """What a verification answer says: the proofs it could mean, and how sure that is.
-
-    A proof is ("address", Address) or ("birth", date). `ask` holds the single reading to
-    read back for a yes/no when an answer could mean more than one thing."""
-    proofs: tuple = ()
-    ask: tuple | None = None
-    impossible: bool = False
-
-    @property
-    def understood(self) -> bool:
-        return bool(self.proofs)
-
-
-def read_proof(text: str, language: str = "nl", today=None) -> ProofReading:
-    """Postcode + house number (letters may be left out) or a date of birth.
-
-    A keyed 8-digit answer may be either (21111949: born 21-11-1949, or 2111 + 1949): both
-    are checked against the caller's record, as both are what the caller keyed. Anything
-    else read two ways is asked back, never guessed."""
-    address = spoken.read_address(text, language)
-    born = spoken.read_date(text, today=today, past_only=True, lang=language)
-    births = [value for value in (born.candidates or ()) if value.year >= 1900]
-    keyed = re.fullmatch(r"\s*\d{5,9}\s*", text or "") is not None
-    proofs = [("address", value) for value in address.candidates if value is not None] + [
-        ("birth", value) for value in births if value is not None]
-    if not proofs:
-        return ProofReading(impossible=address.impossible or born.impossible)
-    if len(proofs) == 1 or keyed:
-        return ProofReading(proofs=tuple(proofs))
-    return ProofReading(ask=proofs[0])
-
-
-def parse_proof(text: str):
-    """("address", postcode, house number) or ("birth", date of birth) from an answer, else None."""
-    reading = read_proof(text or "")
-    if len(reading.proofs) != 1:
-        return None
-    kind, value = reading.proofs[0]
-    if kind == "birth":
-        return ("birth", value)
-    return ("address", value.postcode, normal_house_number(value.house))
-
-
-def normal_house_number(value: str | None) -> str:
-    return re.sub(r"[\s-]+", "", value or "").lower()
 
 
 def normal_postcode(value: str | None) -> str:

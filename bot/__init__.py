@@ -9,8 +9,8 @@ import secrets
 
 from flask import Flask
 
-from bot.config import Config
 from bot.services import Services
+from core.config import Config
 
 
 def create_app(config: Config | dict | None = None) -> Flask:
@@ -28,7 +28,9 @@ def create_app(config: Config | dict | None = None) -> Flask:
     services.outbox.flush(services.session)
     services.outbox.start_timer(services.session)
 
-    from bot import agent_views, api, auth, cli, health, metrics, webchat
+    from bot import cli, health, metrics
+    from bot.console import agent_views, auth
+    from bot.web import api, webchat
     app.register_blueprint(api.blueprint)
     app.register_blueprint(health.blueprint)
     app.register_blueprint(metrics.blueprint)  # GET /metrics (Prometheus)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask_limiter.util import get_remote_address
 from limits import parse, parse_many
 
-from bot.auth import limiter
+from bot.console.auth import limiter
 from bot.services import services
 
 CRISIS_WINDOW = "1 per 10 minutes"

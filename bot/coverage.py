@@ -16,8 +16,8 @@ from datetime import datetime
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import presence
-from bot.lines import Line
-from bot.models import utcnow
+from core.lines import Line
+from core.models import utcnow
 from core.vocabulary import SAFETY_CATEGORIES
 
 log = logging.getLogger(__name__)

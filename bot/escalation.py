@@ -22,10 +22,12 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 
-from bot.lines import Line
-from bot.models import Agent, Conversation, Handoff, HandoffEvent, Message, utcnow
-from bot.texts import text_for
+from bot.road.handoff import text_values
+from bot.road.texts import text_for
+from core.lines import Line
+from core.models import Agent, Conversation, Handoff, HandoffEvent, Message, utcnow
 from core.vocabulary import CATEGORY_NL, CRISIS_CATEGORIES, SAFETY_CATEGORIES, aware, mask_phone
+from ivr.outbound import Suppressed, page_call, page_sms, send_sms
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +112,6 @@ def page_text(services, c: Claimed, now: datetime, who: str) -> str:
 
 def _page(services, c: Claimed, line: Line, number: str, label: str, body: str,
           with_call: bool) -> None:
-    from ivr.outbound import page_call, page_sms
     try:
         page_sms(services, number, line.twilio_number, body)
         _event(services, c.id, "paged", f"{label} sms")
@@ -141,7 +142,6 @@ def tell_caller(services, c: Claimed, text: str, level: int) -> bool:
         _event(services, c.id, "caller_not_told", "phone call: its own dial plan")
         return False
     if c.channel == "sms":
-        from ivr.outbound import Suppressed, send_sms
         try:
             send_sms(services, c.conversation_id, text, sender="system")
         except Suppressed:
@@ -161,7 +161,6 @@ def tell_caller(services, c: Claimed, text: str, level: int) -> bool:
 
 
 def carry_out(services, c: Claimed, now: datetime) -> None:
-    from bot.handoff import text_values
     line = services.lines.get(c.line_id)
     values = text_values(line, c.language, c.category, now)
     kind = "crisis" if c.category in CRISIS_CATEGORIES else "device_safety"

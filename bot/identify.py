@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from bot.records import Donor, PumpCustomer
+from core.records import Donor, PumpCustomer
 
 
 @dataclass

@@ -13,9 +13,9 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Histo
 from sqlalchemy import func, select
 
 from bot import presence
-from bot.dashboard import CATEGORIES, accept_seconds, is_113
-from bot.models import Handoff, HandoffEvent, utcnow
+from bot.console.dashboard import CATEGORIES, accept_seconds, is_113
 from bot.services import services
+from core.models import Handoff, HandoffEvent, utcnow
 
 blueprint = Blueprint("metrics", __name__)
 # Seconds; the 60 s and 180 s escalation steps and the 10-minute routine step are edges.

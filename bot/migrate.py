@@ -6,7 +6,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config as AlembicConfig
 
-from bot.config import ROOT
+from core.config import ROOT
 
 
 def alembic_config(url: str) -> AlembicConfig:

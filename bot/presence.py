@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.models import Agent, utcnow
+from core.models import Agent, utcnow
 from core.vocabulary import aware
 
 STATUSES = ("available", "busy", "away")

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from sqlalchemy import delete, select, update
 
-from bot.models import Conversation, Handoff, HandoffNote, Message, utcnow
+from core.models import Conversation, Handoff, HandoffNote, Message, utcnow
 
 
 def purge(services, days: int | None = None, dry_run: bool = False) -> dict:

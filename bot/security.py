@@ -84,7 +84,7 @@ def init_app(app, services) -> None:
         referrer_policy="same-origin",
         permissions_policy={"camera": "()", "microphone": "()", "geolocation": "()",
                             "payment": "()", "usb": "()", "browsing-topics": "()"},
-        # the cookie settings bot.auth chose (Secure only when served over https)
+        # the cookie settings bot.console.auth chose (Secure only when served over https)
         session_cookie_secure=https,
         session_cookie_http_only=True,
         session_cookie_samesite="Lax",

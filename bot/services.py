@@ -8,11 +8,11 @@ from pathlib import Path
 
 from flask import current_app
 
-from bot import lines as lines_mod
-from bot.config import Config
-from bot.db import session_scope
-from bot.outbox import Outbox, spool_dir_for
-from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.road.outbox import Outbox, spool_dir_for
+from bot.road.rasa_client import RasaClient, RasaUnavailable
+from core import lines as lines_mod
+from core.config import Config
+from core.db import session_scope
 
 log = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import select, update
 
-from bot.models import ChangeRequest, utcnow
-from bot.records import LOCAL_TZ, AuditEntry, Complaint, Donor, PumpCustomer
+from core.models import ChangeRequest, utcnow
+from core.records import LOCAL_TZ, AuditEntry, Complaint, Donor, PumpCustomer
 
 KIND_LABELS = {"annual_statement": "Jaaroverzicht", "return": "Retour", "bereavement": "Overlijden",
                "gift": "Gift", "frequency": "Frequentie", "address": "Adres"}

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
-from bot.models import Conversation, Message, SmsSuppression
+from core.models import Conversation, Message, SmsSuppression
 
 TWILIO_API = "https://api.twilio.com"
 

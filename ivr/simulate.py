@@ -20,10 +20,13 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urljoin, urlsplit
 
 import requests
+from sqlalchemy import select
 from twilio.request_validator import RequestValidator
 
-from bot.config import ROOT
-from bot.lines import load
+from core.config import ROOT, Config
+from core.db import session_scope
+from core.lines import load
+from core.models import Conversation, Handoff, utcnow
 
 
 class Twilio:
@@ -156,10 +159,7 @@ def sms_handoff(database_url: str | None, caller: str, to: str, since=None) -> d
     (an SMS reply carries no Dial to follow). None without a database or a handoff."""
     if not database_url:
         return None
-    from sqlalchemy import select
 
-    from bot.db import session_scope
-    from bot.models import Conversation, Handoff
     with session_scope(database_url) as session:
         handoff = session.execute(
             select(Handoff).join(Conversation, Conversation.id == Handoff.conversation_id)
@@ -175,7 +175,6 @@ def sms_handoff(database_url: str | None, caller: str, to: str, since=None) -> d
 
 def sms(twilio: Twilio, to: str, caller: str, turns: list, echo,
         database_url: str | None = None) -> dict:
-    from bot.models import utcnow
     since = utcnow()  # only a handoff of this run counts
     log = []
     for kind, value in turns:
@@ -193,7 +192,6 @@ def sms(twilio: Twilio, to: str, caller: str, turns: list, echo,
 
 def _default_database_url() -> str | None:
     try:
-        from bot.config import Config
         return Config().database_url
     except Exception:  # noqa: BLE001 - a simulator without the gateway's config still runs
         return None

@@ -13,12 +13,12 @@ from flask import Blueprint, Response, abort, request
 from sqlalchemy import delete, select
 from twilio.twiml.messaging_response import MessagingResponse
 
-from bot.inbound import handle_inbound
-from bot.models import Conversation, Message, SmsSuppression, utcnow
+from bot.road.inbound import handle_inbound
 from bot.services import services
 from bot.triage import screen
+from core.models import Conversation, Message, SmsSuppression, utcnow
+from core.phone import e164
 from ivr.outbound import is_suppressed
-from ivr.phone import e164
 from ivr.signature import twilio_only
 from ivr.sms_text import fit, with_choices
 from ivr.speech import for_sms

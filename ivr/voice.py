@@ -15,14 +15,14 @@ from twilio.twiml.voice_response import VoiceResponse
 
 from actions.spoken import KIND_FOR_SLOT
 from bot import coverage
-from bot.handoff import safe_reply
-from bot.inbound import hand_to_person, handle_inbound
-from bot.models import CallbackRequest, Conversation, Handoff, HandoffEvent, Message, utcnow
+from bot.road.handoff import safe_reply
+from bot.road.inbound import hand_to_person, handle_inbound
 from bot.services import services
 from bot.triage import screen
+from core.models import CallbackRequest, Conversation, Handoff, HandoffEvent, Message, utcnow
+from core.phone import e164
 from core.vocabulary import CATEGORY_NL, CRISIS_CATEGORIES, mask_phone
 from ivr import twiml
-from ivr.phone import e164
 from ivr.prompts import (
     KEYPAD_KINDS,
     MENU_UTTERANCES,

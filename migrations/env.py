@@ -1,9 +1,9 @@
 """Alembic environment: the database URL comes from the caller (bot.migrate) or DATABASE_URL."""
 from alembic import context
 
-from bot.config import Config
-from bot.db import engine_for
-from bot.models import Base
+from core.config import Config
+from core.db import engine_for
+from core.models import Base
 
 config = context.config
 url = config.get_main_option("sqlalchemy.url") or Config().database_url

@@ -3,7 +3,7 @@
 Rasa's own `rest` channel takes any sender and any metadata from whoever reaches its
 port. This one is the same channel (rasa.core.channels.rest.RestInput) with one check in
 front of every route: the request must carry the shared secret in the `X-Gateway-Token`
-header (bot/rasa_client.py sends it), compared in constant time with the `token` from
+header (bot/road/rasa_client.py sends it), compared in constant time with the `token` from
 credentials.yml (`${RASA_TOKEN}`, the token of Rasa's HTTP API, which the gateway already
 holds). Without it the answer is 401 before anything reaches the tracker, and the attempt is
 logged (path and address, nothing of the body). There is no default: an empty or missing

@@ -43,7 +43,7 @@ cat <<TXT
   Stop with Ctrl-C.
 
 TXT
-# Synthetic donors and pump customers (bot/demo_data.py) on the first start; quiet afterwards.
+# Synthetic donors and pump customers (core/demo_data.py) on the first start; quiet afterwards.
 .venv/bin/flask --app bot demo load
 # The console needs a first supervisor: made once, with a generated password printed once.
 .venv/bin/flask --app bot users first-supervisor

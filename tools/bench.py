@@ -30,9 +30,9 @@ from pathlib import Path
 import requests
 from twilio.request_validator import RequestValidator
 
-from bot.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
+from bot.road.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
 from bot.triage import classifier as risk_classifier
-from bot.triage.rules import scan
+from bot.triage.rules.scanner import scan
 from tools import profile
 from tools.stack import RASA, RASA_TOKEN, ROOT, VENV_BIN, Stack, free_port
 
@@ -273,10 +273,11 @@ def start_redis() -> tuple[subprocess.Popen | None, int | None]:
 
 def measure_import() -> float | None:
     try:
-        from bot import demo_data, records  # the back-office import, if present
-        from bot.config import Config
         from bot.migrate import upgrade
         from bot.services import Services
+        from core import demo_data  # the back-office import, if present
+        from core.config import Config
+        from core.importer import import_donors
     except ImportError:
         return None
     tmp = Path(tempfile.mkdtemp())
@@ -285,7 +286,7 @@ def measure_import() -> float | None:
     services = Services.build(Config.from_mapping({"database_url": url}))
     donors_csv = demo_data.write_donors_csv(tmp / "donors.csv", 15000)
     began = time.perf_counter()
-    records.import_donors(services, donors_csv)
+    import_donors(services, donors_csv)
     return round(time.perf_counter() - began, 2)
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.db import session_scope
-from bot.models import Conversation, Handoff
+from core.db import session_scope
+from core.models import Conversation, Handoff
 from tools.stack import ROOT, VENV_BIN, Stack
 
 TOKEN = "load-twilio-token"

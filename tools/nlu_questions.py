@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 
 from actions.faq import FAQ_INTENT, choose
-from bot.inbound import ASK_HUMAN_CONFIDENCE
+from bot.road.inbound import ASK_HUMAN_CONFIDENCE
 from bot.triage import screen
 from bot.triage.__main__ import nlu_from_parse
 from tools.stack import ROOT, parsing_rasa

@@ -161,8 +161,8 @@ class Stack:
 def parsing_rasa(timeout: float = 10):
     """A RasaClient for /model/parse: the configured Rasa if it is up, else a Rasa server
     with the trained model started for the duration (tools that score test sets use it)."""
-    from bot.config import Config
-    from bot.rasa_client import RasaClient
+    from bot.road.rasa_client import RasaClient
+    from core.config import Config
     cfg = Config()
     rasa = RasaClient(cfg.rasa_url, cfg.rasa_token, timeout=timeout)
     if rasa.rasa_up():

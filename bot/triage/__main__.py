@@ -11,9 +11,9 @@ import argparse
 import json
 import sys
 
-from bot.config import Config
-from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.road.rasa_client import RasaClient, RasaUnavailable
 from bot.triage.screen import check, combine
+from core.config import Config
 
 
 def nlu_from_parse(parse: dict) -> dict:

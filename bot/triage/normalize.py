@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from core.vocabulary import EN_SMALL, EN_TENS, NL_SMALL, NL_TENS
+
 __all__ = ["normalize"]
 
 # --------------------------------------------------------------------------
@@ -101,24 +103,18 @@ dood nee ja wil niet meer help hulp alsjeblieft weg stop pijn leven ik
 # --------------------------------------------------------------------------
 # Spoken numbers -> digits (only needed for glucose / ketone values)
 # --------------------------------------------------------------------------
-_NL_UNITS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
-_NL_TEENS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
-             "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19}
-_NL_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
-            "zeventig": 70, "tachtig": 80, "negentig": 90}
-_EN_UNITS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-             "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-            "eighty": 80, "ninety": 90}
+_NL_UNITS = {w: v for w, v in NL_SMALL.items() if 2 <= v <= 9}
+_NL_TEENS = {w: v for w, v in NL_SMALL.items() if v >= 10}
+_EN_UNITS = {w: v for w, v in EN_SMALL.items() if 2 <= v <= 9}
+_EN_TEENS = {w: v for w, v in EN_SMALL.items() if v >= 10}
 
 
 def _number_words() -> dict:
-    words = {**_NL_UNITS, **_NL_TEENS, **_NL_TENS, **_EN_UNITS, **_EN_TEENS, **_EN_TENS}
-    for tw, tv in _NL_TENS.items():
+    words = {**_NL_UNITS, **_NL_TEENS, **NL_TENS, **_EN_UNITS, **_EN_TEENS, **EN_TENS}
+    for tw, tv in NL_TENS.items():
         for uw, uv in list(_NL_UNITS.items()) + [("een", 1)]:
             words[f"{uw}en{tw}"] = tv + uv                 # zesentwintig, eenentwintig
-    for tw, tv in _EN_TENS.items():
+    for tw, tv in EN_TENS.items():
         for uw, uv in list(_EN_UNITS.items()) + [("one", 1)]:
             words[f"{tw} {uw}"] = tv + uv                    # twenty four
     return words

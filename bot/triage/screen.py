@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 
-from bot import language as lang
 from bot.triage import classifier as risk_classifier
-from bot.triage.rules import scan
+from bot.triage.rules.scanner import scan
+from core import language as lang
 from core.vocabulary import RISK, SAFETY_CATEGORIES
 
 # Severity order: a message that hits several categories goes out as the first.

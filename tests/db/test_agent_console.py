@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import select
 
 from bot import create_app
-from bot.auth import create_agent
-from bot.db import session_scope
-from bot.models import Agent, Conversation, Handoff, HandoffNote, Message
+from bot.console.auth import create_agent
+from core.db import session_scope
+from core.models import Agent, Conversation, Handoff, HandoffNote, Message
 from tests.support.offline import UNREACHABLE
 from tests.support.twilio_util import PUBLIC, TOKEN, signed_post
 from tools.stack import ROOT
@@ -324,7 +324,7 @@ def test_users_cli_creates_agents_with_a_generated_password(console_app, service
 
 def test_device_emergency_from_a_known_customer_opens_a_complaint_and_shows_the_caller(
         console_app, services):
-    from bot.records import Complaint, PumpCustomer
+    from core.records import Complaint, PumpCustomer
     create_agent(services, "anna", "agent", PASSWORD)
     phone = "+3162" + str(uuid.uuid4().int)[:7]
     with session_scope(services.config.database_url) as session:
@@ -352,8 +352,8 @@ def test_device_emergency_from_a_known_customer_opens_a_complaint_and_shows_the_
 
 def test_staff_see_queued_requests_and_open_complaints_and_finish_a_request(console_app,
                                                                             services):
-    from bot.models import ChangeRequest
-    from bot.records import Complaint
+    from core.models import ChangeRequest
+    from core.records import Complaint
     create_agent(services, "anna", "agent", PASSWORD)
     conversation_id = uuid.uuid4().hex
     with services.session() as session:
@@ -455,7 +455,7 @@ def test_a_record_locked_after_failed_checks_is_shown_to_staff(console_app, serv
     from decimal import Decimal
 
     from actions import identity
-    from bot.records import Donor
+    from core.records import Donor
     create_agent(services, "anna", "agent", PASSWORD)
     with services.session() as session:
         donor = Donor(donor_number="D424242", first_name="Test", last_name="Slot",

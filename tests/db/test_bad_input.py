@@ -6,9 +6,9 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from bot.auth import create_agent
-from bot.db import session_scope
-from bot.models import Conversation, Message
+from bot.console.auth import create_agent
+from core.db import session_scope
+from core.models import Conversation, Message
 
 PASSWORD = "correct horse battery"
 

@@ -15,9 +15,9 @@ from flask_login.utils import encode_cookie
 from sqlalchemy import select
 
 from bot import create_app
-from bot.auth import create_agent
-from bot.db import session_scope
-from bot.models import Agent, Conversation, Handoff, HandoffEvent, HandoffNote, Message
+from bot.console.auth import create_agent
+from core.db import session_scope
+from core.models import Agent, Conversation, Handoff, HandoffEvent, HandoffNote, Message
 from tests.support.offline import UNREACHABLE
 from tests.support.twilio_util import TOKEN, signed_post
 from tools.stack import ROOT

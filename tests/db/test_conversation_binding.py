@@ -7,8 +7,8 @@ import uuid
 
 from sqlalchemy import func, select
 
-from bot.db import session_scope
-from bot.models import Conversation, Handoff, Message
+from core.db import session_scope
+from core.models import Conversation, Handoff, Message
 
 CRISIS = "ik wil niet meer leven, ik maak er vannacht een eind aan"
 

@@ -18,9 +18,9 @@ import time_machine
 from sqlalchemy import select
 
 from bot import create_app, presence
-from bot.auth import create_agent, update_agent
-from bot.db import session_scope
-from bot.models import Agent, Handoff, HandoffEvent
+from bot.console.auth import create_agent, update_agent
+from core.db import session_scope
+from core.models import Agent, Handoff, HandoffEvent
 from tests.support.offline import UNREACHABLE
 from tests.support.phone import DONOR_LINE, PUMP_LINE, Caller, spoken
 from tests.support.twilio_util import PUBLIC, TOKEN, signed_post

@@ -12,10 +12,11 @@ from zoneinfo import ZoneInfo
 import time_machine
 from sqlalchemy import select
 
-from bot import console, create_app, escalation
-from bot.auth import create_agent
-from bot.db import session_scope
-from bot.models import Handoff
+from bot import create_app, escalation
+from bot.console import handoffs as console
+from bot.console.auth import create_agent
+from core.db import session_scope
+from core.models import Handoff
 from tests.support.escalation import config, events_of, web
 from tests.support.twilio_util import signed_post
 

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from bot import create_app
-from bot.db import session_scope
-from bot.lines import load
-from bot.models import Base, Conversation, Handoff
+from core.db import session_scope
+from core.lines import load
+from core.models import Base, Conversation, Handoff
 from tests.support.phone import ALWAYS, DONOR_LINE, PUMP_LINE, Caller, lines_file, sms, spoken
 from tests.support.twilio_util import PUBLIC, TOKEN, sign
 
@@ -108,7 +108,7 @@ def _twilio_routes(app) -> list[str]:
 def _rows(db_url) -> dict[str, int]:
     """Rows in every table of the models (conversations, handoffs, callbacks, SMS opt-outs,
     complaints, audit entries, ...): a refused webhook writes none of them."""
-    import bot.records  # noqa: F401 (its tables are in the same metadata)
+    import core.records  # noqa: F401 (its tables are in the same metadata)
     with session_scope(db_url) as session:
         return {table.name: session.execute(select(func.count()).select_from(table)).scalar_one()
                 for table in Base.metadata.sorted_tables}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from bot.db import session_scope
-from bot.models import Handoff, Message
 from bot.triage import screen
+from core.db import session_scope
+from core.models import Handoff, Message
 from tests.support.gateway import all_text, say
 from tests.support.risk_messages import (
     KINDS,

@@ -13,10 +13,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
-from bot import create_app, demo_data
-from bot.db import engine_for, session_scope
-from bot.models import Base
-from bot.records import (
+from bot import create_app
+from core import demo_data
+from core.db import engine_for, session_scope
+from core.importer import DONOR_COLUMNS, import_donors
+from core.models import Base
+from core.records import (
     AuditEntry,
     Complaint,
     Donor,
@@ -24,7 +26,6 @@ from bot.records import (
     SupplyOrder,
     load_safety_notice,
 )
-from bot.records_cli import DONOR_COLUMNS, import_donors
 from tests.support.offline import UNREACHABLE
 from tools.stack import ROOT
 
@@ -175,12 +176,11 @@ def test_import_donors_function_for_scripts(records_app, db_url, tmp_path):
     assert (report.rows, report.inserted, report.errors) == (1, 1, [])
     assert report.seconds > 0
     # The entry points a benchmark uses: no Flask app context needed.
-    from bot import records
-    from bot.config import Config
     from bot.services import Services
+    from core.config import Config
     services = Services.build(Config.from_mapping({"database_url": db_url}))
     path = demo_data.write_donors_csv(tmp_path / "bench.csv", 20)
-    assert records.import_donors(services, path).inserted == 20
+    assert import_donors(services, path).inserted == 20
 
 
 def test_customers_import_flags_the_safety_notice(cli, db_url, tmp_path):

@@ -7,8 +7,8 @@ from datetime import timedelta
 from sqlalchemy import select, update
 
 from bot import create_app, retention
-from bot.db import session_scope
-from bot.models import Conversation, Handoff, HandoffNote, Message, utcnow
+from core.db import session_scope
+from core.models import Conversation, Handoff, HandoffNote, Message, utcnow
 from tests.support.offline import UNREACHABLE
 from tools.stack import ROOT
 

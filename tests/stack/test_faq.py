@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from bot import create_app
-from bot.db import session_scope
-from bot.models import Handoff
-from bot.rasa_client import RasaClient
+from bot.road.rasa_client import RasaClient
+from core.db import session_scope
+from core.models import Handoff
 from tests.support.phone import ALWAYS, DONOR_LINE, PUMP_LINE, Caller, lines_file, sms, spoken
 from tests.support.twilio_util import PUBLIC, TOKEN
 from tools.stack import RASA_TOKEN

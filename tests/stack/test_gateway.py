@@ -7,8 +7,8 @@ import uuid
 from sqlalchemy import select
 
 from bot import create_app
-from bot.db import session_scope
-from bot.models import Message
+from core.db import session_scope
+from core.models import Message
 from tests.support.gateway import all_text, say
 
 

@@ -8,10 +8,11 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from bot import console, create_app
-from bot.db import session_scope
+from bot import create_app
+from bot.console import handoffs as console
 from bot.migrate import upgrade
-from bot.models import Conversation, Handoff, Message
+from core.db import session_scope
+from core.models import Conversation, Handoff, Message
 
 CRISIS_NL = "ik wil niet meer, ik zie er geen zin meer in om te leven"
 CRISIS_EN = "honestly I just want to kill myself"

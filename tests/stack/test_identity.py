@@ -15,9 +15,9 @@ import requests
 from sqlalchemy import select
 
 from actions import identity
-from bot.db import session_scope
-from bot.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
-from bot.records import AuditEntry, Donor, VerificationAttempt
+from bot.road.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
+from core.db import session_scope
+from core.records import AuditEntry, Donor, VerificationAttempt
 from tests.support.gateway import all_text, say
 from tools.stack import ACTION_SERVER_TOKEN, RASA_TOKEN, Stack
 

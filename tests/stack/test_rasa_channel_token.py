@@ -7,7 +7,7 @@ import uuid
 
 import requests
 
-from bot.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
+from bot.road.rasa_client import CHANNEL_HEADER, CHANNEL_PATH
 from tools.stack import (
     RASA_TOKEN,
 )

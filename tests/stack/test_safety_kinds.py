@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from bot import create_app
-from bot.db import session_scope
-from bot.models import Conversation
+from core.db import session_scope
+from core.models import Conversation
 from tests.support.risk_messages import (
     KINDS,
     assert_numbers,

@@ -19,9 +19,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions import apply
-from bot.db import session_scope
-from bot.models import ChangeRequest, Handoff
-from bot.records import AuditEntry, Complaint, Donor, PumpCustomer, SupplyOrder
+from core.db import session_scope
+from core.models import ChangeRequest, Handoff
+from core.records import AuditEntry, Complaint, Donor, PumpCustomer, SupplyOrder
 from tests.support.gateway import all_text, handoff_reasons, say
 from tests.support.phone import DONOR_LINE, PUMP_LINE, text
 from tests.support.privacy import assert_nothing_personal

@@ -9,9 +9,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from bot.db import session_scope
-from bot.models import Conversation, Handoff, Message, SmsSuppression
-from bot.records import Donor
+from core.db import session_scope
+from core.models import Conversation, Handoff, Message, SmsSuppression
+from core.records import Donor
 from ivr.outbound import Suppressed, send_sms
 from ivr.sms_text import segments
 from tests.support.phone import DONOR_LINE, PUMP_LINE, text

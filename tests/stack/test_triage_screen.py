@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.rasa_client import RasaClient
+from bot.road.rasa_client import RasaClient
 from bot.triage.__main__ import nlu_from_parse
 from bot.triage.screen import check, combine
 from tools.stack import RASA_TOKEN, ROOT

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from bot.db import session_scope
-from bot.models import Conversation
-from bot.records import Donor, PumpCustomer, SupplyOrder
+from core.db import session_scope
+from core.models import Conversation
+from core.records import Donor, PumpCustomer, SupplyOrder
 from tests.support.gateway import all_text, handoff_reasons, say
 from tests.support.phone import DONOR_LINE, text
 from tests.support.privacy import assert_nothing_personal

@@ -5,8 +5,8 @@ import pytest
 from sqlalchemy import select
 
 from bot import create_app
-from bot.db import session_scope
-from bot.models import CallbackRequest, Handoff
+from core.db import session_scope
+from core.models import CallbackRequest, Handoff
 from tests.support.phone import ALWAYS, CALLER, DONOR_LINE, PUMP_LINE, Caller, lines_file, spoken
 from tests.support.twilio_util import PUBLIC, TOKEN, sign
 
@@ -199,7 +199,7 @@ from collections import Counter  # noqa: E402
 from datetime import date  # noqa: E402
 from decimal import Decimal  # noqa: E402
 
-from bot.records import AuditEntry, Donor  # noqa: E402
+from core.records import AuditEntry, Donor  # noqa: E402
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import uuid
 
 from sqlalchemy import select
 
-from bot.db import session_scope
-from bot.models import HandoffEvent
+from core.db import session_scope
+from core.models import HandoffEvent
 from tests.support.offline import UNREACHABLE
 from tests.support.twilio_util import PUBLIC, TOKEN
 from tools.stack import ROOT

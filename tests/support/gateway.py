@@ -6,8 +6,8 @@ import uuid
 
 from sqlalchemy import select
 
-from bot.db import session_scope
-from bot.models import Handoff
+from core.db import session_scope
+from core.models import Handoff
 
 
 def say(client, text, conversation_id=None, line=None, **extra):

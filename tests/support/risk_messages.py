@@ -7,9 +7,9 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from bot.db import session_scope
-from bot.models import Handoff
 from bot.triage import screen
+from core.db import session_scope
+from core.models import Handoff
 
 # One message per kind, Dutch and English alternating, written for these tests only.
 KINDS = [

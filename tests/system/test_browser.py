@@ -13,7 +13,7 @@ from playwright import sync_api  # pinned in the lock: a missing browser fails, 
 from werkzeug.serving import make_server
 
 from bot import create_app
-from bot.auth import create_agent
+from bot.console.auth import create_agent
 from tests.support.browser import ARGS, CHROMIUM
 from tools.stack import ROOT
 
@@ -252,7 +252,7 @@ def test_an_escalated_handoff_alerts_every_console_with_banner_sound_and_notific
     from datetime import timedelta
 
     from bot import escalation
-    from bot.models import utcnow
+    from core.models import utcnow
     app, base, sent = alert_server
     services = app.extensions["assistant"]
     context = browser.new_context(viewport={"width": 1280, "height": 900})

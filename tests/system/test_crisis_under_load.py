@@ -15,8 +15,8 @@ from sqlalchemy import select
 from werkzeug.serving import make_server
 
 from bot import create_app
-from bot.db import session_scope
-from bot.models import Conversation, Handoff
+from core.db import session_scope
+from core.models import Conversation, Handoff
 from tests.support.twilio_util import PUBLIC, TOKEN, sign
 
 PUMP_LINE = "+3197000000002"

@@ -21,10 +21,11 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from bot import console, create_app
-from bot.auth import create_agent, update_agent
-from bot.db import session_scope
-from bot.models import Handoff, Message
+from bot import create_app
+from bot.console import handoffs as console
+from bot.console.auth import create_agent, update_agent
+from core.db import session_scope
+from core.models import Handoff, Message
 from tests.support.escalation import config, events_of, web
 from tests.support.twilio_util import PUBLIC, TOKEN, signed_post
 from tools.stack import ROOT

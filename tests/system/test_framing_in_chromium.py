@@ -4,7 +4,7 @@ under its Content-Security-Policy. (The headers themselves: tests/db/test_consol
 from __future__ import annotations
 
 from bot import create_app
-from bot.auth import create_agent
+from bot.console.auth import create_agent
 from tests.support.offline import UNREACHABLE
 from tests.support.twilio_util import TOKEN
 from tools.stack import ROOT

@@ -13,10 +13,10 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from bot.db import session_scope
 from bot.migrate import upgrade
-from bot.models import Handoff, Message
-from bot.records import AuditEntry, Donor
+from core.db import session_scope
+from core.models import Handoff, Message
+from core.records import AuditEntry, Donor
 from tools.scaled import endpoints_yaml, start_redis
 from tools.stack import Stack, free_port
 
@@ -106,9 +106,9 @@ def test_agents_on_different_replicas_accepting_at_the_same_moment_only_one_wins
     by one Barrier): exactly one gets the handoff (the redirect to it, then its page: 200), the
     other a 409, and the database names the winner."""
     stack, (a, b) = scaled
-    from bot.auth import create_agent
-    from bot.config import Config
+    from bot.console.auth import create_agent
     from bot.services import Services
+    from core.config import Config
     services = Services.build(Config.from_mapping({"database_url": stack.database_url}))
     names = [f"agent-{uuid.uuid4().hex[:6]}" for _ in range(2)]
     for name in names:

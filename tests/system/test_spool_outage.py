@@ -12,9 +12,9 @@ import requests
 from sqlalchemy import select
 
 from bot import create_app
-from bot.db import session_scope
 from bot.migrate import upgrade
-from bot.models import Conversation, Handoff
+from core.db import session_scope
+from core.models import Conversation, Handoff
 from tests.support.offline import UNREACHABLE
 from tools.stack import ROOT, base_env, free_port, wait_for
 

@@ -16,6 +16,7 @@ from actions.answer import ActionAnswer, response_for
 from actions.context import ActionSetContext, context_slots
 from actions.language import requested_language
 from actions.service import ActionStartTask, ValidateServiceForm, opening_answers
+from core.vocabulary import parse_frequency
 from tools.stack import ROOT
 
 
@@ -45,7 +46,7 @@ def test_amounts_from_typed_and_spoken_answers(text, expected):
     ("per kwartaal in plaats van per maand", None), ("weet ik niet", None),
 ])
 def test_frequencies(text, expected):
-    assert parsing.parse_frequency(text) == expected
+    assert parse_frequency(text) == expected
 
 
 def test_postcode_street_and_city():

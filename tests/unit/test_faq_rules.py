@@ -8,7 +8,7 @@ import yaml
 from rasa_sdk import Tracker
 
 from actions import digress, fallback, faq, verify
-from bot.lines import load
+from core.lines import load
 from tools import faq as faq_tool
 from tools.stack import ROOT
 

@@ -5,7 +5,7 @@ import re
 
 import yaml
 
-from bot.lines import load
+from core.lines import load
 from tools.stack import ROOT
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
+from core.faq import entries
 from tools import nlu_questions
-from tools.faq import entries
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ import holidays
 import pytest
 
 from bot import coverage
-from bot.lines import load
+from core.lines import load
 from tools.stack import ROOT
 
 AMS = ZoneInfo("Europe/Amsterdam")

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime
 import pytest
 from schwifty import IBAN
 
-from bot import demo_data
-from bot.records import (
+from core import demo_data
+from core.records import (
     Donor,
     SafetyNotice,
     iban_display,

@@ -8,10 +8,10 @@ import uuid
 
 from sqlalchemy import select
 
-from bot.db import session_scope
 from bot.migrate import upgrade
-from bot.models import Handoff, Message, utcnow
-from bot.outbox import Outbox, PendingTurn, spool_dir_for
+from bot.road.outbox import Outbox, PendingTurn, spool_dir_for
+from core.db import session_scope
+from core.models import Handoff, Message, utcnow
 from tools.stack import ROOT
 
 

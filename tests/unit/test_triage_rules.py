@@ -1,4 +1,4 @@
-"""Tests for the rules layer of the safety screen (bot/triage/rules.py, normalize.py).
+"""Tests for the rules layer of the safety screen (bot/triage/rules/, normalize.py).
 
 Pure Python: no Rasa, no database. The labelled set is tests/triage_cases.tsv
 (expect, category, lang, kind, text):
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bot.triage.normalize import normalize
-from bot.triage.rules import RULE_IDS, RuleHit, scan
+from bot.triage.rules.scanner import RULE_IDS, RuleHit, scan
 
 CASES = Path(__file__).resolve().parents[1] / "triage_cases.tsv"
 HEADER = ["expect", "category", "lang", "kind", "text"]
@@ -580,7 +580,9 @@ def test_issue11_negation_gives_negated_hits(text, rule):
 
 def test_gating_never_changes_matches():
     """Skipping alternatives whose key words are absent must not change any match."""
-    from bot.triage.rules import _ALL_RULES, _mask_idioms, _message_keys
+    from bot.triage.rules.idioms import _mask_idioms
+    from bot.triage.rules.machinery import _message_keys
+    from bot.triage.rules.scanner import _ALL_RULES
     texts = [text for _rule, text in ISSUE11_HITS] + [r["text"] for r in ROWS]
     for text in texts:
         norm = _mask_idioms(normalize(text))

@@ -6,17 +6,17 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import verify
+from actions import parsing, verify
 
 
 def test_parse_number_and_address():
-    assert verify.parse_number("mijn nummer is d 1") == "D000001"
-    assert verify.parse_number("C000045") == "C000045"
-    assert verify.parse_number("geen idee") is None
-    assert verify.parse_postcode_house("1011 AB 1") == ("1011 AB", "1")
-    assert verify.parse_postcode_house("postcode 3511ab huisnummer 12 a") == ("3511 AB", "12a")
-    assert verify.parse_postcode_house("nummer 7, 9711 AB") == ("9711 AB", "7")
-    assert verify.parse_postcode_house("1011 AB") is None
+    assert parsing.parse_number("mijn nummer is d 1") == "D000001"
+    assert parsing.parse_number("C000045") == "C000045"
+    assert parsing.parse_number("geen idee") is None
+    assert parsing.parse_postcode_house("1011 AB 1") == ("1011 AB", "1")
+    assert parsing.parse_postcode_house("postcode 3511ab huisnummer 12 a") == ("3511 AB", "12a")
+    assert parsing.parse_postcode_house("nummer 7, 9711 AB") == ("9711 AB", "7")
+    assert parsing.parse_postcode_house("1011 AB") is None
 
 
 def _tracker(slots: dict, text_: str = "1011 AB 1") -> Tracker:

@@ -8,12 +8,12 @@ from flask import Blueprint, jsonify, request
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import abuse, binding
-from bot import handoff as handoffs
-from bot.inbound import handle_inbound
-from bot.models import Conversation
+from bot.road import handoff as handoffs
+from bot.road.inbound import handle_inbound
+from bot.road.texts import text_for
 from bot.services import services
-from bot.texts import text_for
 from bot.triage import screen
+from core.models import Conversation
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 

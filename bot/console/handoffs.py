@@ -1,6 +1,6 @@
 """What agents do with handoffs: the queue, one handoff's context, accept, reply, note, close.
 
-The web views (bot/agent_views.py) and the tests call these; no Flask here.
+The web views (bot/console/agent_views.py) and the tests call these; no Flask here.
 """
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from bot.models import Conversation, Handoff, HandoffEvent, HandoffNote, Message, utcnow
-from bot.texts import text_for
+from bot import identify
+from bot.road.texts import text_for
+from core.models import Conversation, Handoff, HandoffEvent, HandoffNote, Message, utcnow
+from core.records import Complaint
 from core.vocabulary import RISK_ORDER, SAFETY_CATEGORIES, aware, mask_phone
+from ivr.outbound import Suppressed, send_sms
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +92,6 @@ def detail(services, handoff_id: int) -> dict:
         events = session.execute(select(HandoffEvent).where(
             HandoffEvent.handoff_id == h.id).order_by(HandoffEvent.id)).scalars().all()
         line = services.lines.get(h.line_id)
-        from bot import identify
-        from bot.records import Complaint
         matches = identify.by_phone(session, conversation.caller)
         complaints = session.execute(select(Complaint).where(
             Complaint.handoff_id == h.id)).scalars().all()
@@ -178,7 +179,6 @@ def reply(services, handoff_id: int, agent: str, text: str) -> None:
             session.add(Message(conversation_id=conversation_id, direction="out", sender="agent",
                                 text=text, language=language, meta={"agent": agent}))
             return
-    from ivr.outbound import Suppressed, send_sms
     try:
         send_sms(services, conversation_id, text, sender="agent")
     except Suppressed:

@@ -1,6 +1,6 @@
-"""Import donors and pump customers from CSV: `flask --app bot donors import FILE.csv [--dry-run]`,
-`flask --app bot customers import FILE.csv [--dry-run]`; and the demo data commands
-(`flask --app bot demo generate|load`, see bot/demo_data.py).
+"""The back-office import: donors and pump customers from CSV (the commands around it are
+bot/cli/records.py: `flask --app bot donors import FILE.csv [--dry-run]`, `customers import`,
+`demo generate|load`, see core/demo_data.py).
 
 Every row is validated (IBAN with schwifty, phone numbers with phonenumbers, Dutch postcode,
 frequency, amount, ISO dates); rows with errors are listed with their line number in the CSV
@@ -8,13 +8,12 @@ frequency, amount, ISO dates); rows with errors are listed with their line numbe
 donor_id / customer_id: re-importing a file inserts nobody and updates only changed fields.
 The work is done in bulk (existing keys loaded once, executemany inserts and updates in
 batches), so 15,000 rows take a second or two on SQLite; `import_donors` and
-`import_customers` are the entry points for scripts and benchmarks.
+`import_customers` are the entry points for scripts and benchmarks. No Flask or click here.
 """
 from __future__ import annotations
 
 import csv
 import re
-import sys
 import time
 import warnings
 from collections.abc import Callable
@@ -23,18 +22,16 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import click
 import phonenumbers
-from flask import Flask
-from flask.cli import AppGroup
 from schwifty import IBAN
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import SAWarning
 
-from bot.config import ROOT
-from bot.models import utcnow
-from bot.records import DONOR_STATUSES, Donor, PumpCustomer, SafetyNotice, load_safety_notice
-from ivr.phone import e164
+from core.config import ROOT
+from core.models import utcnow
+from core.phone import e164
+from core.records import DONOR_STATUSES, Donor, PumpCustomer, SafetyNotice, load_safety_notice
+from core.vocabulary import FREQUENCY_WORDS, POSTCODE
 
 DONOR_COLUMNS = ("donor_id", "first_name", "last_name", "phone", "email", "street",
                  "house_number", "postcode", "city", "iban", "amount", "frequency",
@@ -46,19 +43,10 @@ CUSTOMER_COLUMNS = ("customer_id", "first_name", "last_name", "phone", "email", 
 BATCH = 1000
 DEMO_DIR = ROOT / "var" / "demo"
 
-POSTCODE = re.compile(r"^([1-9][0-9]{3}) ?([A-Z]{2})$", re.IGNORECASE)
 E164_NL = re.compile(r"^\+31[1-9][0-9]{8}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 KEY = re.compile(r"^[A-Za-z0-9-]{1,16}$")
 SERIAL = re.compile(r"^[A-Z0-9-]{4,32}$")
-FREQUENCY_WORDS = {
-    "maand": "maand", "maandelijks": "maand", "per maand": "maand", "monthly": "maand",
-    "month": "maand",
-    "kwartaal": "kwartaal", "per kwartaal": "kwartaal", "quarterly": "kwartaal",
-    "quarter": "kwartaal",
-    "jaar": "jaar", "jaarlijks": "jaar", "per jaar": "jaar", "yearly": "jaar", "annually": "jaar",
-    "year": "jaar",
-}
 STATUS_WORDS = {"actief": "actief", "active": "actief", "": "actief",
                 "gepauzeerd": "gepauzeerd", "paused": "gepauzeerd",
                 "opgezegd": "opgezegd", "cancelled": "opgezegd", "canceled": "opgezegd"}
@@ -79,7 +67,7 @@ def norm_iban(raw: str) -> str:
 def norm_phone(raw: str) -> str:
     """E.164 of a number that exists (phonenumbers validity, not only its length).
 
-    The same answer as ivr.phone.e164 plus is_valid_number; a number already written as
+    The same answer as core.phone.e164 plus is_valid_number; a number already written as
     +31 and nine digits skips phonenumbers' parser (the slow part of a 15,000-row import).
     """
     text = raw.strip()
@@ -345,7 +333,7 @@ def run_import(services, kind: _Kind, path: Path | str, dry_run: bool = False,
     with services.session() as session:
         # Everything already stored, once: key -> (id, current values).
         existing = {}
-        with warnings.catch_warnings():  # Numeric on SQLite: see bot/records.py
+        with warnings.catch_warnings():  # Numeric on SQLite: see core/records.py
             warnings.filterwarnings("ignore", category=SAWarning, message=r"Dialect sqlite")
             stored = session.execute(select(model.id, *[getattr(model, a) for a in attrs])).all()
         for row in stored:
@@ -440,100 +428,3 @@ def import_customers(services, path: Path | str, dry_run: bool = False,
 def count(services, model) -> int:
     with services.session() as session:
         return session.execute(select(func.count()).select_from(model)).scalar_one()
-
-
-# --- commands --------------------------------------------------------------------------------
-
-def _run_with_progress(importer, services, path: str, dry_run: bool):
-    try:
-        total = count_rows(path)
-        with click.progressbar(length=total, label=f"importing {Path(path).name}",
-                               file=sys.stderr) as bar:
-            report = importer(services, path, dry_run=dry_run, progress=bar.update)
-    except FileError as exc:
-        raise click.ClickException(str(exc)) from None
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise click.ClickException(f"{path}: {exc}") from None
-    for error in report.errors:
-        click.echo(str(error))
-    click.echo(report.summary())
-    return report
-
-
-donors_cli = AppGroup("donors", help="Donors (Vrienden) of the foundation.")
-customers_cli = AppGroup("customers", help="Customers of PatchPump.")
-demo_cli = AppGroup("demo", help="Synthetic demo data.")
-
-@donors_cli.command("import")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--dry-run", is_flag=True, help="Validate and report; write nothing.")
-def donors_import(path: str, dry_run: bool):
-    """Import or update donors from a CSV file.
-
-    Columns: donor_id,first_name,last_name,phone,email,street,house_number,postcode,city,
-    iban,amount,frequency,start_date,status. Rows with errors are listed with their line
-    number (header = line 1) and skipped; the good rows are imported. Exit status 1 when
-    any row had an error.
-    """
-    from bot.services import services
-    report = _run_with_progress(import_donors, services(), path, dry_run)
-    if report.errors:
-        sys.exit(1)
-
-
-@customers_cli.command("import")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--dry-run", is_flag=True, help="Validate and report; write nothing.")
-def customers_import(path: str, dry_run: bool):
-    """Import or update pump customers from a CSV file.
-
-    Columns: customer_id,first_name,last_name,phone,email,street,house_number,postcode,city,
-    date_of_birth,pump_serial,pump_lot. under_safety_notice is set from fsn.yml. Rows with
-    errors are listed with their line number (header = line 1) and skipped; the good rows
-    are imported. Exit status 1 when any row had an error.
-    """
-    from bot.services import services
-    report = _run_with_progress(import_customers, services(), path, dry_run)
-    if report.errors:
-        sys.exit(1)
-
-
-@demo_cli.command("generate")
-@click.option("--donors", "n_donors", type=click.IntRange(min=0), default=15000,
-              show_default=True)
-@click.option("--customers", "n_customers", type=click.IntRange(min=0), default=500,
-              show_default=True)
-@click.option("--out", type=click.Path(file_okay=False), default=str(DEMO_DIR),
-              show_default=True)
-@click.option("--with-errors", is_flag=True, help="Add a handful of deliberately bad rows.")
-@click.option("--seed", type=int, default=None, help="Random seed (default: the fixed one).")
-def demo_generate(n_donors: int, n_customers: int, out: str, with_errors: bool, seed):
-    """Write synthetic donors.csv and customers.csv (repeatable: fixed seed)."""
-    from bot import demo_data
-    paths = demo_data.generate(out, donors=n_donors, customers=n_customers,
-                               with_errors=with_errors, seed=seed)
-    for path in paths:
-        click.echo(f"wrote {path}")
-
-
-@demo_cli.command("load")
-@click.option("--out", type=click.Path(file_okay=False), default=str(DEMO_DIR),
-              show_default=True)
-def demo_load(out: str):
-    """Generate the demo files if missing and import them, with supply orders.
-
-    Does nothing, quietly, when any donor or pump customer is stored (make run calls this
-    on every start), so demo rows never mix with imported real ones.
-    """
-    from bot import demo_data
-    from bot.services import services
-    if demo_data.already_loaded(services()):
-        return
-    click.echo("loading synthetic demo donors and pump customers (first start) ...")
-    for report in demo_data.load(services(), out) or ():
-        click.echo(report.summary())
-
-
-def register(app: Flask) -> None:
-    for group in (donors_cli, customers_cli, demo_cli):
-        app.cli.add_command(group)

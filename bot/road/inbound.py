@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import handoff as handoffs
-from bot import language as lang
-from bot.models import Conversation, Message, utcnow
-from bot.outbox import PendingTurn
-from bot.rasa_client import RasaUnavailable
-from bot.texts import text_for
+from bot.road import handoff as handoffs
+from bot.road.outbox import PendingTurn
+from bot.road.rasa_client import RasaUnavailable
+from bot.road.texts import text_for
 from bot.triage import screen
+from core import language as lang
+from core.models import Conversation, Message, utcnow
 
 log = logging.getLogger(__name__)
 

@@ -31,12 +31,12 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from bot.handoff import open_handoff
-from bot.models import Conversation, Message
+from bot.road.handoff import open_handoff
+from core.models import Conversation, Message
 
 log = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 FLUSH_EVERY_S = 5.0
 _DATES = ("created_at",)
 

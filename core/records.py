@@ -1,8 +1,8 @@
 """Back-office records: donors ("Vrienden"), pump customers, supply orders, the audit log of
 changes, and device complaints (vigilance intake).
 
-Same `Base` as bot/models.py, so one metadata (and one Alembic history) covers everything;
-bot/models.py imports this module at its bottom. Sensitive values are only shown masked
+Same `Base` (core/base.py) as core/models.py, so one metadata (and one Alembic history)
+covers everything; core/models.py imports this module. Sensitive values are only shown masked
 (`mask_iban`, `mask_phone`, `mask_email`), and the audit log stores nothing else.
 """
 from __future__ import annotations
@@ -33,11 +33,10 @@ from sqlalchemy import (
 from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import relationship
 
-from bot.config import ROOT
-from bot.models import Base, utcnow
+from core.base import Base, utcnow
+from core.config import ROOT
 from core.vocabulary import mask_phone
 
-FREQUENCIES = ("maand", "kwartaal", "jaar")
 DONOR_STATUSES = ("actief", "gepauzeerd", "opgezegd")
 ORDER_STATUSES = ("besteld", "verzonden", "bezorgd", "vertraagd")
 AUDIT_SUBJECTS = ("donor", "customer")
@@ -326,9 +325,3 @@ class VerificationAttempt(Base):
     method = Column(String(32), nullable=False)  # caller_number | record_number
     channel = Column(String(16), nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-
-
-def import_donors(services, path, dry_run: bool = False):
-    """The donor CSV import (bot.records_cli.import_donors), also importable from here."""
-    from bot.records_cli import import_donors as run  # late: records_cli imports this module
-    return run(services, path, dry_run=dry_run)

@@ -12,9 +12,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from bot import coverage
-from bot.lines import Line
-from bot.models import Conversation, Handoff, HandoffEvent, utcnow
-from bot.texts import TEXTS, text_for
+from bot.road.texts import TEXTS, text_for
+from core.lines import Line
+from core.models import Conversation, Handoff, HandoffEvent, utcnow
+from core.records import Complaint, PumpCustomer
 from core.vocabulary import RISK
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,6 @@ def _open_complaint(session, conversation: Conversation, handoff: Handoff) -> No
     """A device-safety handoff starts a vigilance record at once: the day we became aware
     is the conversation's day, whatever the agent later learns. Assumed serious until an
     agent assesses it (the 10-day MDR deadline rather than none)."""
-    from bot.records import Complaint, PumpCustomer
     customer = None
     if conversation.caller:
         customer = session.execute(select(PumpCustomer).where(

@@ -12,10 +12,10 @@ from flask import Blueprint, jsonify, render_template, request, send_from_direct
 from sqlalchemy import select
 
 from bot import binding
-from bot.inbound import conversation_for, hand_to_person
-from bot.models import Conversation, Handoff, Message
+from bot.road.inbound import conversation_for, hand_to_person
+from bot.road.texts import text_for
 from bot.services import services
-from bot.texts import text_for
+from core.models import Conversation, Handoff, Message
 
 blueprint = Blueprint("webchat", __name__)
 

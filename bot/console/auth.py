@@ -20,7 +20,9 @@ from flask_login import LoginManager, UserMixin, current_user
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import select, update
 
-from bot.models import Agent, utcnow
+from bot.presence import effective_status
+from core.models import Agent, utcnow
+from core.phone import e164
 
 ROLES = ("agent", "supervisor")
 _hasher = PasswordHasher()
@@ -74,7 +76,6 @@ def create_agent(services, username: str, role: str = "agent", password: str | N
 def update_agent(services, username: str, lines: list[str] | None = None,
                  languages: list[str] | None = None, phone: str | None = None) -> None:
     """Which lines and languages someone serves (empty list: all), and their pager number."""
-    from ivr.phone import e164
     known_lines = set(services.lines.ids)
     if lines is not None and set(lines) - known_lines:
         raise ValueError(f"unknown line(s): {', '.join(sorted(set(lines) - known_lines))}")
@@ -98,7 +99,6 @@ def update_agent(services, username: str, lines: list[str] | None = None,
 
 
 def list_agents(services) -> list[dict]:
-    from bot.presence import effective_status
     now = utcnow()
     with services.session() as session:
         agents = session.execute(select(Agent).order_by(Agent.username)).scalars().all()

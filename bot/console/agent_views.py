@@ -19,8 +19,10 @@ from flask import (
 )
 from flask_login import current_user, login_required, login_user, logout_user
 
-from bot import console, dashboard, escalation, presence, worklist
-from bot.auth import authenticate, end_sessions, limiter, supervisor_required
+from bot import escalation, presence, worklist
+from bot.console import dashboard
+from bot.console import handoffs as console
+from bot.console.auth import authenticate, end_sessions, limiter, supervisor_required
 from bot.services import services
 
 blueprint = Blueprint("agent", __name__, url_prefix="/agent")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
@@ -15,13 +14,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.orm import relationship
 
-Base = declarative_base()
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+# The back-office tables share Base (core/base.py): imported here so that Base.metadata (and
+# with it Alembic) always sees every table.
+import core.records  # noqa: F401
+from core.base import Base, utcnow
 
 
 class Conversation(Base):
@@ -174,7 +172,7 @@ class Agent(Base):
     languages = Column(JSON, nullable=False, default=list)
     phone = Column(String(32))  # E.164, for pages (SMS); never shown to callers
     # Part of every console session (and remember-me cookie) of this agent; logging out
-    # bumps it, so a copied cookie of an ended session is refused (bot.auth.load_user).
+    # bumps it, so a copied cookie of an ended session is refused (bot.console.auth.load_user).
     session_generation = Column(Integer, nullable=False, default=0, server_default="0")
 
 
@@ -188,9 +186,3 @@ class HandoffNote(Base):
     author = Column(String(64), nullable=False)
     text = Column(Text, nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-
-
-# The back-office tables share this Base: imported here so that Base.metadata (and with it
-# Alembic) always sees every table. bot.records imports Base from this module, which is
-# already complete at this point.
-import bot.records  # noqa: E402,F401

@@ -2,7 +2,7 @@
 
 `flask --app bot demo generate [--donors 15000] [--customers 500] [--out var/demo]
 [--with-errors]` writes donors.csv and customers.csv (the import format of
-bot/records_cli.py); `flask --app bot demo load` generates them if missing and imports them,
+core/importer.py); `flask --app bot demo load` generates them if missing and imports them,
 plus supply orders for the customers. `make run` calls `demo load` on every start: it does
 nothing (quietly) once any donor or pump customer is stored, so demo rows never mix with
 imported real ones.
@@ -40,8 +40,7 @@ from pathlib import Path
 from schwifty import IBAN
 from sqlalchemy import insert, select
 
-from bot.records import Donor, PumpCustomer, SupplyOrder
-from bot.records_cli import (
+from core.importer import (
     CUSTOMER_COLUMNS,
     DEMO_DIR,
     DONOR_COLUMNS,
@@ -50,6 +49,7 @@ from bot.records_cli import (
     import_customers,
     import_donors,
 )
+from core.records import Donor, PumpCustomer, SupplyOrder
 
 SEED = 20261123
 DONORS_FILE = "donors.csv"

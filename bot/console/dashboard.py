@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.models import Conversation, Handoff, HandoffEvent, Message, utcnow
+from core.models import Conversation, Handoff, HandoffEvent, Message, utcnow
 from core.vocabulary import CATEGORIES, aware
 
 CRISIS_TARGET_S = 60

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from bot import auth, migrate, records_cli
+from bot import migrate, retention, worker
+from bot.cli import records as records_cli
+from bot.console import auth
+from bot.console import handoffs as console
 from bot.services import services
 
 db_cli = AppGroup("db", help="Database schema.")
@@ -112,7 +116,6 @@ transcripts_cli = AppGroup("transcripts", help="Conversation transcripts.")
 @click.option("--dry-run", is_flag=True, help="Count what would be removed, remove nothing.")
 def transcripts_purge(days, dry_run):
     """Remove transcripts older than the retention period (run daily, e.g. from cron)."""
-    from bot import retention
     counts = retention.purge(services(), days, dry_run)
     verb = "would remove" if dry_run else "removed"
     click.echo(f"transcripts: {verb} {counts['messages']} messages and {counts['notes']} notes "
@@ -126,7 +129,6 @@ handoffs_cli = AppGroup("handoffs", help="Handoffs to a person.")
 @click.argument("handoff_id", type=int)
 def handoffs_events(handoff_id: int):
     """A handoff's steps as JSON lines, oldest first (for audits)."""
-    from bot import console
     try:
         rows = console.events(services(), handoff_id)
     except KeyError:
@@ -142,9 +144,7 @@ def handoffs_events(handoff_id: int):
 @click.option("--trace", is_flag=True, help="Print a line per pass (for tests and debugging).")
 def worker_command(interval: float, passes, trace: bool):
     """Carry out due escalations (pages, console alerts, what the caller is told) until stopped."""
-    import threading
 
-    from bot import worker
     stop = threading.Event()
     worker.install_signal_handlers(stop)
     click.echo(f"escalation worker: every {interval} s", err=True)
