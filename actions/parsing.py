@@ -63,6 +63,34 @@ def parse_city(text: str) -> str | None:
     return " ".join(w[:1].upper() + w[1:] for w in candidate.split())
 
 
+# A typed postcode in a whole address ("Kerkstraat 5, 3511 AB Utrecht"): four digits, the
+# first not 0, then two letters. Spoken postcodes are asked for on their own.
+_WRITTEN_POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[a-zA-Z]{2}\b")
+_BEFORE_POSTCODE = re.compile(r"[\s,]*(?:\b(?:in|te|postcode)\b[\s,]*)*$", re.I)
+
+
+def parse_whole_address(text: str) -> dict[str, str]:
+    """Street, postcode and city from an address given in one go, as people write it:
+    {'new_street': 'Kerkstraat 5', 'new_postcode': '3511 AB', 'new_city': 'Utrecht'} from
+    'Kerkstraat 5, 3511 AB Utrecht' (the city only when it follows the postcode). Empty when
+    the text holds no typed postcode after a street and house number, or the postcode is not
+    one that is issued."""
+    text = text or ""
+    match = _WRITTEN_POSTCODE.search(text)
+    if not match:
+        return {}
+    before = _BEFORE_POSTCODE.sub("", text[:match.start()])  # "Hoofdweg 1 in 9711 AB"
+    street, postcode = parse_street(before), parse_postcode(match.group(0))
+    if not street or not postcode:
+        return {}
+    found = {"new_street": street, "new_postcode": postcode}
+    rest = text[match.end():].strip(" ,.;")
+    city = parse_city(rest) if rest else None
+    if city:
+        found["new_city"] = city
+    return found
+
+
 # --- back-office answers: bank account, contact details, dates, counts ----------------------
 
 def parse_iban(text: str):

@@ -202,8 +202,9 @@ class ValidateServiceForm(Digressions, ExpectsAnswers, VerificationSlots, FormVa
                 "frequency_label": FREQUENCY_LABELS[_language(tracker)][frequency]}
 
     def validate_new_street(self, value, dispatcher, tracker, domain) -> dict:
-        return _parsed(dispatcher, "new_street", value, parsing.parse_street,
-                       "utter_invalid_street")
+        # "Kerkstraat 5, 3511 AB Utrecht" in one go: the form does not ask for what it was told
+        return parsing.parse_whole_address(str(value or "")) or _parsed(
+            dispatcher, "new_street", value, parsing.parse_street, "utter_invalid_street")
 
     def validate_new_postcode(self, value, dispatcher, tracker, domain) -> dict:
         return _parsed(dispatcher, "new_postcode", value, parsing.parse_postcode,

@@ -315,6 +315,24 @@ def test_a_donor_task_on_the_pump_line_points_to_the_other_line(client, stack):
 
 # --- pump customers -------------------------------------------------------------------------
 
+@pytest.mark.parametrize("opening,address,yes", [
+    ("ik ben verhuisd", "Kerkstraat 5, 3511 AB Utrecht", "ja"),
+    ("I would like to change my address", "my new address is Kerkstraat 5, 3511 AB Utrecht",
+     "yes"),
+])
+def test_an_address_given_in_one_go_is_read_back_whole(client, stack, person, opening,
+                                                       address, yes):
+    donor, conversation_id = person["donor"], uuid.uuid4().hex
+    say(client, opening, conversation_id)
+    web_verify(client, conversation_id, donor["donor_number"])
+    confirm = all_text(say(client, address, conversation_id))
+    assert "kerkstraat 5, 3511 ab utrecht" in confirm and "postcode" not in confirm
+    say(client, yes, conversation_id)
+    row = donor_row(stack.database_url, donor["id"])
+    assert (row.street, row.house_number, row.postcode, row.city) == (
+        "Kerkstraat", "5", "3511 AB", "Utrecht")
+
+
 def test_supply_order_with_quantity_limit_and_address_confirmation(sms_app, stack, person):
     client, customer = sms_app.test_client(), person["customer"]
     first = " ".join(text(client, "ik wil nieuwe patches bestellen", customer["phone"],

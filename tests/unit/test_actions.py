@@ -227,3 +227,32 @@ def test_a_new_task_after_three_failures_gets_new_tries():
     form = ValidateServiceForm()
     still_failed = tracker("x", "inform", {"service_task": "iban", "verify_failures": 3.0})
     assert run(form.required_slots([], CollectingDispatcher(), still_failed, {})) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kerkstraat 5, 3511 AB Utrecht", ("Kerkstraat 5", "3511 AB", "Utrecht")),
+    ("mijn nieuwe adres is kerkstraat 12a 3511ab utrecht",
+     ("Kerkstraat 12a", "3511 AB", "Utrecht")),
+    ("het wordt Hoofdweg 1 in 9711 AB Groningen", ("Hoofdweg 1", "9711 AB", "Groningen")),
+    ("my new address is Lange Nieuwstraat 20, 3512 PH", ("Lange Nieuwstraat 20", "3512 PH", None)),
+    ("Kerkstraat 5", None),  # no postcode: the form asks for it
+    ("Dorpsweg 3, 1234 SA Ede", None),  # SA is never issued: not read as a postcode
+    ("1011 AB 1", None),  # no street
+])
+def test_an_address_in_one_go_is_read_whole(text, expected):
+    found = parsing.parse_whole_address(text)
+    if expected is None:
+        assert found == {}
+    else:
+        assert (found["new_street"], found["new_postcode"], found.get("new_city")) == expected
+
+
+def test_the_street_question_takes_the_postcode_and_city_given_with_it():
+    form, dispatcher = ValidateServiceForm(), CollectingDispatcher()
+    slots = form.validate_new_street("Kerkstraat 5, 3511 AB Utrecht", dispatcher,
+                                     tracker("Kerkstraat 5, 3511 AB Utrecht", "inform"), {})
+    assert slots == {"new_street": "Kerkstraat 5", "new_postcode": "3511 AB", "new_city": "Utrecht"}
+    assert dispatcher.messages == []
+    only_street = form.validate_new_street("Beukenlaan 21b", dispatcher,
+                                           tracker("Beukenlaan 21b", "inform"), {})
+    assert only_street == {"new_street": "Beukenlaan 21b"}
