@@ -2,40 +2,15 @@
 the shared dev set (regression check, never training data)."""
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from bot.road.rasa_client import RasaClient
 from bot.triage.__main__ import nlu_from_parse
 from bot.triage.screen import check, combine
+from tests.support.triage_sets import load, score
 from tools.stack import RASA_TOKEN, ROOT
 
 SHARED_DEV = ROOT.parent / "shared" / "eval" / "triage_dev.tsv"
-
-
-def load(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
-
-
-def score(rows, decide) -> tuple[float, float, list]:
-    caught = missed = false = routine = 0
-    errors = []
-    for row in rows:
-        decision = decide(row["text"])
-        if row["expect"] == "handoff":
-            caught += decision.handoff
-            missed += not decision.handoff
-            if not decision.handoff:
-                errors.append(("missed", row["text"]))
-        elif row["expect"] == "routine":
-            routine += 1
-            false += decision.handoff
-            if decision.handoff:
-                errors.append(("false", row["text"], decision.reason))
-    return caught / max(1, caught + missed), false / max(1, routine), errors
 
 
 @pytest.fixture(scope="module")

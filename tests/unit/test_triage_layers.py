@@ -3,11 +3,9 @@ combine, and how rules and classifier alone score on our own set (regression che
 training data). (All layers with the trained model: tests/stack/test_triage_screen.py.)"""
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 from bot.triage import classifier as risk_classifier
 from bot.triage.screen import CORROBORATION, NLU_THRESHOLD, Decision, check, combine
+from tests.support.triage_sets import load, score
 from tools.stack import ROOT
 
 
@@ -128,29 +126,6 @@ def test_check_marks_negation_for_review():
     decision = check("ik ben niet suïcidaal, ik wil alleen mijn adres wijzigen")
     assert not decision.handoff and decision.review and decision.category == "crisis"
     assert check("ik wil niet meer").handoff
-
-
-def load(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
-
-
-def score(rows, decide) -> tuple[float, float, list]:
-    caught = missed = false = routine = 0
-    errors = []
-    for row in rows:
-        decision = decide(row["text"])
-        if row["expect"] == "handoff":
-            caught += decision.handoff
-            missed += not decision.handoff
-            if not decision.handoff:
-                errors.append(("missed", row["text"]))
-        elif row["expect"] == "routine":
-            routine += 1
-            false += decision.handoff
-            if decision.handoff:
-                errors.append(("false", row["text"], decision.reason))
-    return caught / max(1, caught + missed), false / max(1, routine), errors
 
 
 def test_own_set_without_rasa_rules_and_classifier_alone():
